@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency direction: Shared <- Platform/* <- Onboarding <- Niches/* <- Server.
+// Shared (and later EInvoicing) must never import Vapor: they build and test in seconds.
+let package = Package(
+    name: "Multinicho",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "multinicho", targets: ["Server"]),
+        .library(name: "Shared", targets: ["Shared"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+    ],
+    targets: [
+        .target(name: "Shared", path: "Shared"),
+        .target(
+            name: "Core",
+            dependencies: [
+                "Shared",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "Platform/Core"
+        ),
+        .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
+        .executableTarget(name: "Server", dependencies: ["Core", "Onboarding"], path: "Platform/Server"),
+        .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
+        .testTarget(
+            name: "CoreTests",
+            dependencies: [
+                "Core", "Onboarding",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/CoreTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+import Vapor
+
+extension Request {
+    /// The CSRF token of this browser session, created on first use (which also starts the session).
+    public var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = RandomToken.make()
+        session.data["csrf"] = token
+        return token
+    }
+}
+
+/// Rejects every state-changing browser request whose `_csrf` form field (or X-CSRF-Token
+/// header) does not match the session's token. The JSON API is exempt: it authenticates with
+/// API keys, not cookies, and accepts only `application/json`, which a cross-site form cannot send.
+struct CSRFMiddleware: AsyncMiddleware {
+    struct FormToken: Decodable { let _csrf: String? }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method), !request.url.path.hasPrefix("/api/") else {
+            return try await next.respond(to: request)
+        }
+        let sent = request.headers.first(name: "X-CSRF-Token")
+            ?? (try? request.content.decode(FormToken.self))?._csrf
+        guard request.hasSession, let expected = request.session.data["csrf"], let sent,
+              RandomToken.constantTimeEquals(sent, expected) else {
+            throw Abort(.forbidden, reason: request.t("error.csrf"))
+        }
+        return try await next.respond(to: request)
+    }
+}

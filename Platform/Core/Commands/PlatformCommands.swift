@@ -1,0 +1,8 @@
+import Vapor
+
+public enum PlatformCommands {
+    public static func register(on app: Application) {
+        app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+        app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    }
+}

@@ -1,0 +1,34 @@
+import Vapor
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+    private struct ModulesKey: StorageKey { typealias Value = ModuleRegistry }
+
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:) has not run") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+
+    /// The modules compiled into this server.
+    public var modules: ModuleRegistry {
+        get {
+            guard let registry = storage[ModulesKey.self] else { fatalError("configure(_:) has not run") }
+            return registry
+        }
+        set { storage[ModulesKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+
+    /// A bcrypt hash of nothing anyone knows, checked when a login names an unknown email so
+    /// that the answer takes as long as for a real account.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
+    }
+}

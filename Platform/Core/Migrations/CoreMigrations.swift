@@ -1,0 +1,17 @@
+import Fluent
+import Vapor
+
+/// The platform's own migrations, in order. Modules' migrations run after these.
+enum CoreMigrations {
+    static var all: [any Migration] {
+        var list: [any Migration] = []
+        do { // Migration 001 - tenancy, auth, sessions, mail outbox
+            list += [
+                CreateTenants(), CreateUsers(), CreateTenantMembers(), CreateTenantModules(),
+                CreateLoginAttempts(), CreatePasswordResetTokens(), CreateAPIKeys(), CreateOutboxMails(),
+                SessionRecord.migration,
+            ]
+        }
+        return list
+    }
+}

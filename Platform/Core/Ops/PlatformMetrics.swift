@@ -1,0 +1,12 @@
+import Metrics
+import Prometheus
+
+/// One Prometheus registry per process. swift-metrics allows a single bootstrap per process,
+/// so it happens in a static initializer that runs once however many apps a test run builds.
+public enum PlatformMetrics {
+    public static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Vapor
+
+/// The modules compiled into this server, built once at start-up.
+public struct ModuleRegistry: Sendable {
+    public enum RegistryError: Error, CustomStringConvertible, Equatable {
+        case duplicateID(String)
+        case invalidID(String)
+        case duplicatePermission(String)
+        case reservedID(String)
+
+        public var description: String {
+            switch self {
+            case .duplicateID(let id): "two modules use the id \"\(id)\""
+            case .invalidID(let id): "module id \"\(id)\" must be lowercase letters, digits and dashes"
+            case .duplicatePermission(let id): "permission \"\(id)\" is declared twice"
+            case .reservedID(let id): "module id \"\(id)\" collides with a platform route"
+            }
+        }
+    }
+
+    public let modules: [any NicheModule]
+
+    /// Path segments the platform itself uses under `/t/{tenant}` and `/api/v1`.
+    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin"]
+
+    public init(_ modules: [any NicheModule]) throws(RegistryError) {
+        var seen = Set<String>()
+        var permissions = Set(CorePermission.all.map(\.id))
+        for module in modules {
+            let allowed = module.id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
+            guard !module.id.isEmpty, allowed, module.id.allSatisfy(\.isASCII) else { throw .invalidID(module.id) }
+            guard !Self.reservedIDs.contains(module.id) else { throw .reservedID(module.id) }
+            guard seen.insert(module.id).inserted else { throw .duplicateID(module.id) }
+            for permission in module.permissions {
+                guard permissions.insert(permission.id).inserted else { throw .duplicatePermission(permission.id) }
+            }
+        }
+        self.modules = modules
+    }
+
+    public func module(_ id: String) -> (any NicheModule)? {
+        modules.first { $0.id == id }
+    }
+
+    public var allPermissions: [Permission] {
+        CorePermission.all + modules.flatMap(\.permissions)
+    }
+
+    public func permissions(for role: Role) -> Set<String> {
+        Set(allPermissions.filter { $0.roles.contains(role) }.map(\.id))
+    }
+
+    public var migrations: [any Migration] { modules.flatMap(\.migrations) }
+}
+
+/// Permissions of the platform core itself.
+public enum CorePermission {
+    public static let dashboard = Permission(
+        "dashboard.view", LocalizedText(es: "Ver el panel", en: "View the dashboard"), roles: [.owner, .staff])
+    public static let settings = Permission(
+        "settings.manage", LocalizedText(es: "Editar el negocio y sus módulos", en: "Edit the business and its modules"),
+        roles: [.owner])
+    public static let apiKeys = Permission(
+        "apikeys.manage", LocalizedText(es: "Gestionar llaves de API", en: "Manage API keys"), roles: [.owner])
+    public static let tenantRead = Permission(
+        "tenant.read", LocalizedText(es: "Leer los datos del negocio", en: "Read the business data"),
+        roles: [.owner, .staff])
+
+    public static let all = [dashboard, settings, apiKeys, tenantRead]
+}

@@ -1,0 +1,108 @@
+import Fluent
+import Vapor
+
+/// A plugin that adds a business niche (salon, minimarket, ...) to the platform.
+///
+/// Adding a niche is a new folder under `Niches/` with one value conforming to this protocol,
+/// plus one line in the server's composition root. Everything a module mounts lives under
+/// `/t/{tenant}/{id}/...` for pages and `/api/v1/{id}/...` for the API, and answers 404 to
+/// tenants that have not enabled it.
+public protocol NicheModule: Sendable {
+    /// Stable identifier, lowercase letters, digits and dashes; used in URLs and the database.
+    var id: String { get }
+    var name: LocalizedText { get }
+    var summary: LocalizedText { get }
+    var version: String { get }
+    /// Creates the module's own tables; every tenant-owned table carries an indexed `tenant_id`.
+    var migrations: [any Migration] { get }
+    var onboardingSteps: [OnboardingStep] { get }
+    var navigation: [NavigationItem] { get }
+    var permissions: [Permission] { get }
+    /// Domain events the module emits; they become webhook event types.
+    var eventTypes: [EventType] { get }
+
+    /// Mounts the module's pages and API. Both builders are already behind the tenant, the
+    /// module-enabled check and authentication.
+    func routes(_ routes: ModuleRoutes) throws
+
+    /// Runs when a tenant enables the module (also for tenants created later), so a module can
+    /// create per-tenant defaults.
+    func didEnable(for tenantID: UUID, on database: any Database) async throws
+}
+
+extension NicheModule {
+    public var summary: LocalizedText { name }
+    public var onboardingSteps: [OnboardingStep] { [] }
+    public var navigation: [NavigationItem] { [] }
+    public var permissions: [Permission] { [] }
+    public var eventTypes: [EventType] { [] }
+    public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
+}
+
+/// The two builders a module mounts its routes on.
+public struct ModuleRoutes {
+    /// Web pages, under `/t/{tenant}/{module id}`; the current user is a member of the tenant.
+    public let pages: any RoutesBuilder
+    /// JSON API, under `/api/v1/{module id}`; authenticated by an API key of the tenant.
+    public let api: any RoutesBuilder
+}
+
+/// A permission a module declares, and the roles that have it. API keys carry permission ids
+/// as scopes.
+public struct Permission: Sendable, Hashable {
+    public let id: String
+    public let description: LocalizedText
+    public let roles: Set<Role>
+
+    public init(_ id: String, _ description: LocalizedText, roles: Set<Role>) {
+        self.id = id
+        self.description = description
+        self.roles = roles
+    }
+}
+
+public struct NavigationItem: Sendable, Hashable {
+    public let title: LocalizedText
+    /// Path relative to the module's page root, "" for its home.
+    public let path: String
+    public let permission: String?
+
+    public init(_ title: LocalizedText, path: String = "", permission: String? = nil) {
+        self.title = title
+        self.path = path
+        self.permission = permission
+    }
+}
+
+public struct EventType: Sendable, Hashable {
+    /// Like `booking.cancelled`; prefixed by nothing else, so keep it unique across modules.
+    public let name: String
+    public let description: LocalizedText
+
+    public init(_ name: String, _ description: LocalizedText) {
+        self.name = name
+        self.description = description
+    }
+}
+
+/// One step of the onboarding wizard that a module contributes.
+public struct OnboardingStep: Sendable {
+    public let id: String
+    public let title: LocalizedText
+    public let detail: LocalizedText
+    /// Path relative to the module's page root where the user completes the step.
+    public let path: String
+    /// Tells whether the tenant has done this step yet.
+    public let isComplete: @Sendable (_ tenantID: UUID, _ database: any Database) async throws -> Bool
+
+    public init(
+        id: String, title: LocalizedText, detail: LocalizedText, path: String,
+        isComplete: @escaping @Sendable (_ tenantID: UUID, _ database: any Database) async throws -> Bool
+    ) {
+        self.id = id
+        self.title = title
+        self.detail = detail
+        self.path = path
+        self.isComplete = isComplete
+    }
+}

@@ -1,0 +1,20 @@
+import Vapor
+
+extension Request {
+    /// The client's address, read from X-Forwarded-For only when the server is configured to
+    /// sit behind a trusted proxy.
+    public var clientIP: String {
+        if application.config.trustProxy,
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// API clients and fetch() callers want JSON errors; browsers want a page.
+    var wantsJSON: Bool {
+        if url.path.hasPrefix("/api/") { return true }
+        if headers.contentType == .json { return true }
+        return headers.first(name: .accept)?.contains("application/json") ?? false
+    }
+}

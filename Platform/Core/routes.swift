@@ -1,0 +1,84 @@
+import Vapor
+
+extension Application {
+    /// Routes under `/t/{tenant}` for signed-in members of that tenant.
+    public var tenantPages: any RoutesBuilder {
+        grouped(TenantPageMiddleware()).grouped("t", ":tenant")
+    }
+
+    /// Routes under `/api/v1` authenticated by a tenant's API key.
+    public var tenantAPI: any RoutesBuilder {
+        grouped("api", "v1").grouped(JSONOnlyMiddleware(), APIKeyMiddleware())
+    }
+}
+
+func routes(_ app: Application) throws {
+    do { // operations
+        app.get("healthz", use: OpsController.health)
+        app.get("readyz", use: OpsController.ready)
+        app.get("metrics", use: OpsController.metrics)
+    }
+    do { // public pages and sign-in
+        app.get(use: AuthController.landing)
+        app.get("register", use: AuthController.registerForm)
+        app.post("register", use: AuthController.register)
+        app.get("login", use: AuthController.loginForm)
+        app.post("login", use: AuthController.login)
+        app.post("logout", use: AuthController.logout)
+        app.get("app", use: AuthController.home)
+        app.get("lang", ":code", use: AuthController.switchLanguage)
+    }
+    do { // password recovery
+        app.get("recover", use: RecoveryController.form)
+        app.post("recover", use: RecoveryController.start)
+        app.get("reset", ":token", use: RecoveryController.resetForm)
+        app.post("reset", ":token", use: RecoveryController.reset)
+    }
+    do { // development tools
+        app.get("dev", "outbox", use: DevOutboxController.index)
+    }
+    do { // the tenant's own pages
+        let pages = app.tenantPages
+        pages.get(use: DashboardController.show)
+        pages.get("settings", use: SettingsController.show)
+        pages.post("settings", use: SettingsController.update)
+        pages.post("settings", "modules", use: SettingsController.updateModules)
+        pages.post("settings", "api-keys", use: APIKeysController.create)
+        pages.post("settings", "api-keys", ":key", "revoke", use: APIKeysController.revoke)
+    }
+    do { // public API
+        app.grouped("api", "v1").grouped(JSONOnlyMiddleware()).post("signup", use: PublicAPIController.signup)
+        app.tenantAPI.get("me", use: PublicAPIController.me)
+    }
+    do { // niche modules
+        try mountModules(app)
+    }
+}
+
+/// Mounts every module behind the tenant resolver and its enabled check, and tags each route
+/// with the module id so tools (and the cross-tenant test) can list a module's routes.
+private func mountModules(_ app: Application) throws {
+    for module in app.modules.modules {
+        let gate = ModuleGate(moduleID: module.id)
+        let pages = TaggingRoutesBuilder(
+            base: app.tenantPages.grouped(gate).grouped(.constant(module.id)), moduleID: module.id)
+        let api = TaggingRoutesBuilder(
+            base: app.tenantAPI.grouped(gate).grouped(.constant(module.id)), moduleID: module.id)
+        try module.routes(ModuleRoutes(pages: pages, api: api))
+    }
+}
+
+struct TaggingRoutesBuilder: RoutesBuilder {
+    let base: any RoutesBuilder
+    let moduleID: String
+
+    func add(_ route: Route) {
+        route.userInfo["module"] = moduleID
+        base.add(route)
+    }
+}
+
+extension Route {
+    /// The module that mounted this route, nil for the platform's own routes.
+    public var moduleID: String? { userInfo["module"] as? String }
+}

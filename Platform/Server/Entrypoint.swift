@@ -1,0 +1,26 @@
+import Core
+import Logging
+import Onboarding
+import Vapor
+
+/// `multinicho serve | migrate | seed-demo | create-admin`.
+@main
+enum Entrypoint {
+    static func main() async throws {
+        let env = try Environment.detect()
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: .info) }
+        let app = try await Application.make(env)
+        do {
+            let config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment)
+            try await configure(app, config: config, modules: NicheCatalog.all)
+            OnboardingWizard.register(on: app)
+            PlatformCommands.register(on: app)
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
