@@ -1,0 +1,64 @@
+@testable import Core
+import Fluent
+import Logging
+import Onboarding
+import SQLKit
+import Vapor
+import VaporTesting
+
+/// Builds the same app as the server (plus the test-only notes module) on a clean database:
+/// in-memory SQLite by default, or the PostgreSQL named by DATABASE_URL, wiped first.
+func withTestApp(
+    mode: AppConfig.Mode = .development,
+    modules: [any NicheModule] = [NotesModule()],
+    _ body: (Application) async throws -> Void
+) async throws {
+    TestLogging.bootstrapOnce()
+    let app = try await Application.make(.testing)
+    do {
+        let config = AppConfig(
+            mode: mode, database: try TestDatabase.kind(), baseURL: "http://localhost:8080",
+            secretKey: "test-secret-key-0123456789abcdef0123456789", bcryptCost: 4, trustProxy: true)
+        try await configure(app, config: config, modules: modules)
+        OnboardingWizard.register(on: app)
+        try await TestDatabase.reset(app)
+        try await app.autoMigrate()
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+enum TestDatabase {
+    static func kind() throws -> AppConfig.DatabaseKind {
+        let url = ProcessInfo.processInfo.environment["DATABASE_URL"]
+        guard let url, !url.isEmpty else { return .sqliteMemory }
+        return try AppConfig.parseDatabase(url, dataDirectory: "/tmp")
+    }
+
+    static var isPostgres: Bool {
+        if case .postgres = try? kind() { return true }
+        return false
+    }
+
+    /// PostgreSQL outlives a test; start each one from an empty schema.
+    static func reset(_ app: Application) async throws {
+        guard isPostgres, let sql = app.db as? any SQLDatabase else { return }
+        try await sql.raw("DROP SCHEMA public CASCADE").run()
+        try await sql.raw("CREATE SCHEMA public").run()
+    }
+}
+
+enum TestLogging {
+    private static let once: Void = {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .error
+            return handler
+        }
+    }()
+
+    static func bootstrapOnce() { _ = once }
+}
