@@ -8,14 +8,6 @@ public enum OnboardingWizard {
     public static func register(on app: Application) {
         let pages = app.tenantPages.grouped("onboarding")
         pages.get(use: show)
-        pages.post("modules", use: chooseModules)
-    }
-
-    struct ModuleChoice: Encodable {
-        let id: String
-        let name: String
-        let summary: String
-        let enabled: Bool
     }
 
     struct StepView: Encodable {
@@ -27,7 +19,7 @@ public enum OnboardingWizard {
 
     struct Page: Encodable {
         let business: String
-        let modules: [ModuleChoice]
+        let modules: [TenantModules.Option]
         let hasModules: Bool
         let steps: [StepView]
         let doneCount: Int
@@ -40,24 +32,12 @@ public enum OnboardingWizard {
         let context = try req.tenantContext
         let language = req.language
         let registry = req.application.modules
-        let modules = registry.modules.map {
-            ModuleChoice(id: $0.id, name: $0.name.text(for: language), summary: $0.summary.text(for: language),
-                         enabled: context.enabledModules.contains($0.id))
-        }
+        let modules = TenantModules.options(for: context, registry: registry, language: language)
         let steps = try await collectSteps(context, registry: registry, language: language, db: req.db)
         let page = Page(
             business: context.tenant.displayName, modules: modules, hasModules: !modules.isEmpty, steps: steps,
             doneCount: steps.filter(\.done).count, stepCount: steps.count, dashboardHref: "/t/\(context.tenant.slug)")
         return try await req.renderPage("onboarding/wizard", page, title: req.t("onboarding.title"), forms: true)
-    }
-
-    @Sendable static func chooseModules(req: Request) async throws -> Response {
-        try req.require(CorePermission.settings)
-        struct Form: Content { var modules: [String]? }
-        let context = try req.tenantContext
-        let wanted = Set(try req.content.decode(Form.self).modules ?? [])
-        try await TenantModules.set(wanted, for: context.tenantID, registry: req.application.modules, on: req.db)
-        return req.redirect(to: "/t/\(context.tenant.slug)/onboarding")
     }
 
     /// The platform's own step (complete the business data) first, then each enabled module's.

@@ -3,7 +3,7 @@
 ///
 /// A DNI has no check digit in its number, so validation is limited to the
 /// shape: exactly 8 digits. Leading zeros are significant and kept.
-public struct DNI: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct DNI: Sendable, Hashable, CustomStringConvertible, DocumentIdentifier {
     /// Number of digits in every DNI.
     public static let length = 8
 
@@ -17,22 +17,4 @@ public struct DNI: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The DNI digits, so it interpolates as the bare number.
     public var description: String { value }
-
-    /// Decodes from a plain JSON string (not a number, which would drop
-    /// leading zeros), rejecting invalid values.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        do {
-            try self.init(raw)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.messageEn)
-        }
-    }
-
-    /// Encodes as a plain JSON string, e.g. "00123456".
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }

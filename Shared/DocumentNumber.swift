@@ -15,3 +15,28 @@ enum DocumentNumber {
         return trimmed
     }
 }
+
+/// A Peruvian document number held as its digits: JSON carries it as a plain string (a
+/// number would drop leading zeros), and decoding validates it so bad data cannot enter
+/// through an API payload.
+public protocol DocumentIdentifier: Codable {
+    var value: String { get }
+    init(_ raw: String) throws(DocumentValidationError)
+}
+
+extension DocumentIdentifier {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        do {
+            try self.init(raw)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.messageEn)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

@@ -3,7 +3,7 @@
 /// Holding a `RUC` proves the number is well formed (11 digits, a known
 /// prefix and a correct check digit); it does not prove SUNAT lists it as
 /// active, which needs an online lookup.
-public struct RUC: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct RUC: Sendable, Hashable, CustomStringConvertible, DocumentIdentifier {
     /// Number of digits in every RUC.
     public static let length = 11
     /// Prefixes SUNAT assigns: 10 person with business, 15/16/17 special
@@ -43,23 +43,5 @@ public struct RUC: Sendable, Hashable, Codable, CustomStringConvertible {
         case 11: return 1
         default: return remainder
         }
-    }
-
-    /// Decodes from a plain JSON string, rejecting invalid numbers so bad
-    /// data cannot enter through an API payload.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        do {
-            try self.init(raw)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.messageEn)
-        }
-    }
-
-    /// Encodes as a plain JSON string, e.g. "20100070970".
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
     }
 }

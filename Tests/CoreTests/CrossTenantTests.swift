@@ -74,7 +74,7 @@ extension AllTests.CrossTenantTests {
             try await browser.get("/t/\(a.slug)/settings")
 
             let tenantRoutes = app.routes.all.filter { $0.path.first == .constant("t") }
-            #expect(tenantRoutes.count >= 12 && tenantRoutes.contains { $0.moduleID == "notes" })
+            #expect(tenantRoutes.count >= 11 && tenantRoutes.contains { $0.moduleID == "notes" })
             for route in tenantRoutes {
                 let target = path(of: route, tenant: b.slug, id: bNote)
                 let page = route.method == .POST ? try await browser.post(target, [("title", "x"), ("legal_name", "x"), ("ruc", RUCs.c)])

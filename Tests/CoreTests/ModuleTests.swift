@@ -75,8 +75,8 @@ extension AllTests.ModuleTests {
             try await signIn(browser, business.email, business.password)
             #expect(!(try await browser.get("/t/\(business.slug)/onboarding").body.contains("Escribe tu primera nota")))
 
-            let chosen = try await browser.post("/t/\(business.slug)/onboarding/modules", [("modules[]", "notes")])
-            #expect(chosen.status == .seeOther)
+            let chosen = try await browser.post("/t/\(business.slug)/settings/modules", [("modules[]", "notes"), ("next", "/t/\(business.slug)/onboarding")])
+            #expect(chosen.status == .seeOther && chosen.location == "/t/\(business.slug)/onboarding")
             let before = try await browser.get("/t/\(business.slug)/onboarding").body
             #expect(before.contains(#"<li class="pending"><a href="/t/\#(business.slug)/notes">Escribe tu primera nota"#))
 

@@ -13,18 +13,11 @@ enum SettingsController {
         var email: String?
     }
 
-    struct ModuleOption: Encodable {
-        let id: String
-        let name: String
-        let summary: String
-        let enabled: Bool
-    }
-
     struct Page: Encodable {
         var values: BusinessForm
         var errors: [String: String] = [:]
         var saved = false
-        var modules: [ModuleOption]
+        var modules: [TenantModules.Option]
         var apiKeys: APIKeysController.Section
     }
 
@@ -59,11 +52,12 @@ enum SettingsController {
 
     @Sendable static func updateModules(req: Request) async throws -> Response {
         try req.require(CorePermission.settings)
-        struct Form: Content { var modules: [String]? }
-        let wanted = Set(try req.content.decode(Form.self).modules ?? [])
+        struct Form: Content { var modules: [String]?; var next: String? }
+        let form = try req.content.decode(Form.self)
         let context = try req.tenantContext
-        try await TenantModules.set(wanted, for: context.tenantID, registry: req.application.modules, on: req.db)
-        return req.redirect(to: "/t/\(context.tenant.slug)/settings?saved=true")
+        try await TenantModules.set(Set(form.modules ?? []), for: context.tenantID, registry: req.application.modules, on: req.db)
+        // The onboarding wizard posts here too and wants to come back to itself.
+        return req.redirect(to: AuthController.safeNext(form.next) ?? "/t/\(context.tenant.slug)/settings?saved=true")
     }
 
     static func render(
@@ -72,10 +66,7 @@ enum SettingsController {
     ) async throws -> View {
         let context = try req.tenantContext
         let tenant = context.tenant
-        let modules = req.application.modules.modules.map {
-            ModuleOption(id: $0.id, name: $0.name.text(for: req.language), summary: $0.summary.text(for: req.language),
-                         enabled: context.enabledModules.contains($0.id))
-        }
+        let modules = TenantModules.options(for: context, registry: req.application.modules, language: req.language)
         let page = Page(
             values: values ?? BusinessForm(legal_name: tenant.legalName, trade_name: tenant.tradeName, ruc: tenant.ruc,
                                            address: tenant.address, phone: tenant.phone, email: tenant.email),

@@ -4,6 +4,21 @@ import Vapor
 /// Turning modules on and off for a tenant. Disabling keeps the module's data: turning it on
 /// again brings everything back.
 public enum TenantModules {
+    /// A module as the choosers (settings, onboarding) show it.
+    public struct Option: Encodable, Sendable {
+        public let id: String
+        public let name: String
+        public let summary: String
+        public let enabled: Bool
+    }
+
+    public static func options(for context: TenantContext, registry: ModuleRegistry, language: Language) -> [Option] {
+        registry.modules.map {
+            Option(id: $0.id, name: $0.name.text(for: language), summary: $0.summary.text(for: language),
+                   enabled: context.enabledModules.contains($0.id))
+        }
+    }
+
     public static func set(_ wanted: Set<String>, for tenantID: UUID, registry: ModuleRegistry, on db: any Database) async throws {
         let known = Set(registry.modules.map(\.id))
         let target = wanted.intersection(known)
