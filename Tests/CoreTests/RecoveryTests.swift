@@ -92,8 +92,9 @@ extension AllTests.RecoveryTests {
             let business = try await makeBusiness(app, name: "Veterinaria Patitas", email: "vet@example.pe")
             let token = try await requestToken(app, business.email)
 
-            let short = try await reset(app, token, to: "corta")
-            #expect(short.status == .unprocessableEntity && short.body.contains("error-password"))
+            let short = try await reset(app, token, to: "corta", confirm: "corto")
+            #expect(short.status == .unprocessableEntity)
+            #expect(short.body.contains("error-password\"") && short.body.contains("error-password_confirmation"), "both problems at once")
             let mismatch = try await reset(app, token, to: "nueva-clave-456", confirm: "nueva-clave-457")
             #expect(mismatch.status == .unprocessableEntity && mismatch.body.contains("no coinciden"))
 

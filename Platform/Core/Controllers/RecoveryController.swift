@@ -56,7 +56,7 @@ enum RecoveryController {
         if let invalid { return try await page(status, ResetPage(token: token, invalid: invalid)) }
         var errors = FieldErrors()
         let password = InputRules.password(form.password, into: &errors, req)
-        if let password, password != form.password_confirmation {
+        if form.password != form.password_confirmation {
             errors["password_confirmation"] = req.t("field.password_mismatch")
         }
         guard let password, errors.isEmpty else {

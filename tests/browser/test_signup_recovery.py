@@ -1,0 +1,151 @@
+"""End-to-end: sign up a business, log out, recover the password through the dev outbox,
+log in with the new password, and check the reset link and old password no longer work.
+
+Runs against the real server in Spanish (the default language) and saves the README
+screenshots to docs/screenshots/.
+"""
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlparse
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+BUSINESS = "Pollería El Buen Sabor"
+RUC = "20100070970"
+OWNER = "Carmen Rojas"
+PASSWORD = "clave-segura-123"
+NEW_PASSWORD = "otra-clave-456"
+TIMEOUT = 15
+
+
+def wait(driver: WebDriver) -> WebDriverWait:
+    return WebDriverWait(driver, TIMEOUT)
+
+
+def path_is(path: str):
+    return lambda d: urlparse(d.current_url).path == path
+
+
+def visible(driver: WebDriver, element_id: str):
+    return wait(driver).until(EC.visibility_of_element_located((By.ID, element_id)),
+                              f"#{element_id} not visible on {driver.current_url}")
+
+
+def fill(driver: WebDriver, element_id: str, value: str) -> None:
+    field = visible(driver, element_id)
+    field.clear()
+    field.send_keys(value)
+
+
+def click(driver: WebDriver, element_id: str) -> None:
+    wait(driver).until(EC.element_to_be_clickable((By.ID, element_id)),
+                       f"#{element_id} not clickable on {driver.current_url}").click()
+
+
+def expect_text(driver: WebDriver, element_id: str, text: str) -> None:
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, element_id), text),
+                       f"#{element_id} does not contain {text!r} on {driver.current_url}")
+
+
+def expect_path(driver: WebDriver, path: str) -> None:
+    wait(driver).until(path_is(path), f"expected path {path}, at {driver.current_url}")
+
+
+def log_out(driver: WebDriver) -> None:
+    click(driver, "logout")
+    expect_path(driver, "/login")
+    visible(driver, "notice")
+
+
+def log_in(driver: WebDriver, server, email: str, password: str) -> None:
+    driver.get(server.url("/login"))
+    fill(driver, "email", email)
+    fill(driver, "password", password)
+    click(driver, "login-submit")
+
+
+def reset_link_for(driver: WebDriver, server, email: str) -> str:
+    driver.get(server.url("/dev/outbox"))
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "article.mail")),
+                       "the dev outbox shows no mail")
+    for article in driver.find_elements(By.CSS_SELECTOR, "article.mail"):
+        recipients = article.find_elements(By.CSS_SELECTOR, ".mail-to")
+        if recipients and recipients[0].text.strip() == email:
+            links = article.find_elements(By.CSS_SELECTOR, "a.mail-link")
+            assert links, f"the recovery mail to {email} has no a.mail-link"
+            href = links[0].get_attribute("href")
+            assert "/reset/" in href, f"the recovery link {href!r} does not point to /reset/"
+            return href
+    raise AssertionError(f"no mail to {email} in the dev outbox")
+
+
+def test_signup_logout_recover_and_login(server, driver, screenshots_dir):
+    email = f"carmen+{secrets.token_hex(4)}@example.pe"
+
+    # The landing page, for the README.
+    driver.get(server.url("/"))
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
+    driver.save_screenshot(str(screenshots_dir / "landing.png"))
+
+    # Sign up a new business.
+    driver.get(server.url("/register"))
+    fill(driver, "business_name", BUSINESS)
+    fill(driver, "ruc", RUC)
+    fill(driver, "owner_name", OWNER)
+    fill(driver, "email", email)
+    fill(driver, "password", PASSWORD)
+    click(driver, "register-submit")
+    wait(driver).until(EC.url_contains("/onboarding"),
+                       f"registration did not land on the onboarding page (at {driver.current_url})")
+
+    click(driver, "go-dashboard")
+    expect_text(driver, "dashboard-title", BUSINESS)
+    dashboard_url = driver.current_url
+    driver.save_screenshot(str(screenshots_dir / "dashboard.png"))
+    # Phone size: the window, plus a device-metrics override so the viewport itself is 390x844.
+    driver.set_window_size(390, 844)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    wait(driver).until(lambda d: d.execute_script("return window.innerWidth") == 390)
+    expect_text(driver, "dashboard-title", BUSINESS)
+    driver.save_screenshot(str(screenshots_dir / "dashboard-phone.png"))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    driver.set_window_size(1280, 900)
+
+    # Log out (a form POST) and ask for a password reset.
+    log_out(driver)
+    click(driver, "forgot-link")
+    expect_path(driver, "/recover")
+    fill(driver, "email", email)
+    click(driver, "recover-submit")
+    visible(driver, "recover-sent")
+
+    # Follow the link from the mail in the development outbox.
+    link = reset_link_for(driver, server, email)
+    driver.get(link)
+    fill(driver, "password", NEW_PASSWORD)
+    fill(driver, "password_confirmation", NEW_PASSWORD)
+    click(driver, "reset-submit")
+    expect_path(driver, "/login")
+    visible(driver, "notice")
+
+    # The new password works: /app sends the owner to the business dashboard.
+    log_in(driver, server, email, NEW_PASSWORD)
+    expect_text(driver, "dashboard-title", BUSINESS)
+    assert urlparse(driver.current_url).path.startswith("/t/"), driver.current_url
+    assert urlparse(driver.current_url).path == urlparse(dashboard_url).path
+
+    # The reset link is single-use, and the old password no longer works.
+    log_out(driver)
+    driver.get(link)
+    visible(driver, "reset-invalid")
+    assert not driver.find_elements(By.ID, "reset-submit")
+
+    log_in(driver, server, email, PASSWORD)
+    visible(driver, "login-error")
+    assert urlparse(driver.current_url).path == "/login", driver.current_url
+    assert not driver.find_elements(By.ID, "dashboard-title")
