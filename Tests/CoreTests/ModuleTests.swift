@@ -13,6 +13,7 @@ private struct Dummy: NicheModule {
     let version = "1"
     var migrations: [any Migration] { [] }
     var permissions: [Permission] = []
+    var eventTypes: [EventType] = []
     func routes(_ routes: ModuleRoutes) throws {}
 }
 
@@ -27,7 +28,13 @@ extension AllTests.ModuleTests {
         #expect(throws: ModuleRegistry.RegistryError.duplicatePermission("x.read")) {
             try ModuleRegistry([Dummy(id: "a", permissions: [clash]), Dummy(id: "b", permissions: [clash])])
         }
-        #expect(try ModuleRegistry([Dummy(id: "salon"), Dummy(id: "minimarket")]).modules.count == 2)
+        let event = EventType("booking.cancelled", LocalizedText(es: "", en: ""))
+        #expect(throws: ModuleRegistry.RegistryError.duplicateEventType("booking.cancelled")) {
+            try ModuleRegistry([Dummy(id: "a", eventTypes: [event]), Dummy(id: "b", eventTypes: [event])])
+        }
+        let registry = try ModuleRegistry([Dummy(id: "salon", eventTypes: [event]), Dummy(id: "minimarket")])
+        #expect(registry.modules.map(\.id) == ["salon", "minimarket"])
+        #expect(registry.eventTypes.map(\.name) == ["booking.cancelled"])
     }
 
     @Test func disabledModuleAnswers404OnPagesAndAPI() async throws {

@@ -8,6 +8,7 @@ public struct ModuleRegistry: Sendable {
         case invalidID(String)
         case duplicatePermission(String)
         case reservedID(String)
+        case duplicateEventType(String)
 
         public var description: String {
             switch self {
@@ -15,6 +16,7 @@ public struct ModuleRegistry: Sendable {
             case .invalidID(let id): "module id \"\(id)\" must be lowercase letters, digits and dashes"
             case .duplicatePermission(let id): "permission \"\(id)\" is declared twice"
             case .reservedID(let id): "module id \"\(id)\" collides with a platform route"
+            case .duplicateEventType(let name): "event type \"\(name)\" is declared twice"
             }
         }
     }
@@ -27,6 +29,7 @@ public struct ModuleRegistry: Sendable {
     public init(_ modules: [any NicheModule]) throws(RegistryError) {
         var seen = Set<String>()
         var permissions = Set(CorePermission.all.map(\.id))
+        var events = Set<String>()
         for module in modules {
             let allowed = module.id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
             guard !module.id.isEmpty, allowed, module.id.allSatisfy(\.isASCII) else { throw .invalidID(module.id) }
@@ -34,6 +37,9 @@ public struct ModuleRegistry: Sendable {
             guard seen.insert(module.id).inserted else { throw .duplicateID(module.id) }
             for permission in module.permissions {
                 guard permissions.insert(permission.id).inserted else { throw .duplicatePermission(permission.id) }
+            }
+            for event in module.eventTypes {
+                guard events.insert(event.name).inserted else { throw .duplicateEventType(event.name) }
             }
         }
         self.modules = modules
@@ -52,6 +58,9 @@ public struct ModuleRegistry: Sendable {
     }
 
     public var migrations: [any Migration] { modules.flatMap(\.migrations) }
+
+    /// Every domain event type the modules emit; webhook subscriptions choose from these.
+    public var eventTypes: [EventType] { modules.flatMap(\.eventTypes) }
 }
 
 /// Permissions of the platform core itself.
