@@ -54,6 +54,21 @@ extension AllTests.LoginTests {
         }
     }
 
+    @Test func sessionsExpireAfterThirtyDays() async throws {
+        try await withTestApp { app in
+            let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
+            let browser = Browser(app)
+            try await signIn(browser, business.email, business.password)
+            let cookie = try #require(browser.cookie)
+            let record = try #require(try await SessionRecord.query(on: app.db)
+                .filter(\.$key == SessionID(string: cookie)).first())
+            record.data["signed_in_at"] = String(Date().addingTimeInterval(-31 * 24 * 3600).timeIntervalSince1970)
+            try await record.save(on: app.db)
+
+            #expect(try await browser.get("/t/\(business.slug)").location?.hasPrefix("/login") == true)
+        }
+    }
+
     @Test func pagesRedirectAnonymousVisitorsToLogin() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")

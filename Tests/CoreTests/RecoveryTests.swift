@@ -56,6 +56,23 @@ extension AllTests.RecoveryTests {
         }
     }
 
+    @Test func resettingThePasswordEndsEverySessionOpenedBefore() async throws {
+        try await withTestApp { app in
+            let business = try await makeBusiness(app, name: "Veterinaria Patitas", email: "vet@example.pe")
+            let intruder = Browser(app)
+            try await signIn(intruder, business.email, business.password)
+            #expect(try await intruder.get("/t/\(business.slug)").status == .ok)
+
+            let token = try await requestToken(app, business.email)
+            #expect(try await reset(app, token, to: "nueva-clave-456").status == .seeOther)
+
+            #expect(try await intruder.get("/t/\(business.slug)").location?.hasPrefix("/login") == true)
+            let owner = Browser(app)
+            try await signIn(owner, business.email, "nueva-clave-456")
+            #expect(try await owner.get("/t/\(business.slug)").status == .ok)
+        }
+    }
+
     @Test func reusedLinkIsRefusedAndThePasswordStays() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Veterinaria Patitas", email: "vet@example.pe")

@@ -18,6 +18,7 @@ extension Request {
         session.id = nil
         session.data = SessionData()
         session.data["user_id"] = try user.requireID().uuidString
+        session.data["signed_in_at"] = String(Date().timeIntervalSince1970)
         currentUser = user
     }
 
@@ -27,11 +28,23 @@ extension Request {
     }
 }
 
-/// Loads the signed-in user from the database-backed session.
+/// Loads the signed-in user from the database-backed session. A session older than
+/// `maximumAge`, or signed in before the user's last password change, is ended: a recovered
+/// account must lock out whoever had it before.
 struct CurrentUserMiddleware: AsyncMiddleware {
+    static let maximumAge: TimeInterval = 30 * 24 * 3600
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.hasSession, let raw = request.session.data["user_id"], let id = UUID(uuidString: raw) {
-            request.currentUser = try await User.find(id, on: request.db)
+            let signedIn = Date(timeIntervalSince1970: request.session.data["signed_in_at"].flatMap(Double.init) ?? 0)
+            let user = try await User.find(id, on: request.db)
+            let stale = Date().timeIntervalSince(signedIn) > Self.maximumAge
+                || user?.passwordChangedAt.map { signedIn < $0 } ?? false
+            if let user, !stale {
+                request.currentUser = user
+            } else {
+                request.session.destroy()
+            }
         }
         return try await next.respond(to: request)
     }

@@ -44,6 +44,7 @@ enum PasswordRecovery {
             guard let userID = try rows.first?.decode(column: "user_id", as: UUID.self),
                   let user = try await User.find(userID, on: db) else { return false }
             user.passwordHash = passwordHash
+            user.passwordChangedAt = now
             try await user.save(on: db)
             // Any other outstanding link for this account dies with this one.
             try await PasswordResetToken.query(on: db)

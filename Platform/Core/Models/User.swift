@@ -14,6 +14,8 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "is_platform_admin") public var isPlatformAdmin: Bool
+    /// Sessions signed in before this instant are no longer honoured (see CurrentUserMiddleware).
+    @OptionalField(key: "password_changed_at") public var passwordChangedAt: Date?
 
     public init() {}
 

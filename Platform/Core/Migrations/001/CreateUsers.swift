@@ -8,6 +8,7 @@ struct CreateUsers: AsyncMigration {
             .field("name", .string, .required)
             .field("password_hash", .string, .required)
             .field("is_platform_admin", .bool, .required)
+            .field("password_changed_at", .datetime)
             .field("created_at", .datetime)
             .unique(on: "email")
             .create()
