@@ -113,6 +113,9 @@ extension AllTests.LoginTests {
                 #expect(try await signIn(attacker, "guess\(n)@example.pe", "incorrecta-123").status == .unauthorized)
             }
             #expect(try await signIn(attacker, business.email, business.password).status == .tooManyRequests)
+            // A forged leading X-Forwarded-For entry does not help: the proxy's (last) entry counts.
+            let forger = Browser(app, ip: "1.2.3.4, 203.0.113.9")
+            #expect(try await signIn(forger, business.email, business.password).status == .tooManyRequests)
             // Another client is not affected.
             #expect(try await signIn(Browser(app, ip: "198.51.100.7"), business.email, business.password).status == .seeOther)
         }

@@ -2,10 +2,11 @@ import Vapor
 
 extension Request {
     /// The client's address, read from X-Forwarded-For only when the server is configured to
-    /// sit behind a trusted proxy.
+    /// sit behind a trusted proxy. The last entry is the one our proxy appended; earlier ones
+    /// come from the client and could be forged to dodge throttling.
     public var clientIP: String {
         if application.config.trustProxy,
-           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return remoteAddress?.ipAddress ?? "unknown"
