@@ -11,9 +11,7 @@ extension AllTests.APIKeyTests {
     @Test func ownerCreatesAKeyThatIsShownOnceAndStoredHashed() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Minimarket Sol", email: "sol@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
-            try await browser.get("/t/\(business.slug)/settings")
+            let browser = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
 
             let page = try await browser.post("/t/\(business.slug)/settings/api-keys",
                                               [("name", "n8n"), ("scopes[]", "tenant.read")])
@@ -53,9 +51,7 @@ extension AllTests.APIKeyTests {
             let key = try await makeAPIKey(app, business)
             #expect(try await api(app, .GET, "/api/v1/me", key: key).status == .ok)
 
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
-            try await browser.get("/t/\(business.slug)/settings")
+            let browser = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
             let row = try #require(try await APIKey.query(on: app.db).first())
             let page = try await browser.post("/t/\(business.slug)/settings/api-keys/\(row.requireID())/revoke", [])
 
@@ -93,9 +89,7 @@ extension AllTests.APIKeyTests {
     @Test func keyWithoutScopesOrNameIsRejected() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Minimarket Sol", email: "sol@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
-            try await browser.get("/t/\(business.slug)/settings")
+            let browser = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
             let page = try await browser.post("/t/\(business.slug)/settings/api-keys", [("name", ""), ("scopes[]", "bogus")])
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("Elige al menos un permiso") && page.body.contains("Este campo es obligatorio"))

@@ -23,9 +23,7 @@ extension AllTests.CSRFTests {
     @Test func formPostWithAnotherSessionsTokenIsRejectedAndChangesNothing() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
-            let victim = Browser(app)
-            try await signIn(victim, business.email, business.password)
-            try await victim.get("/t/\(business.slug)/settings")
+            let victim = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
 
             let attacker = Browser(app)
             try await attacker.get("/login")
@@ -43,8 +41,7 @@ extension AllTests.CSRFTests {
     @Test func logoutWithoutTokenDoesNotLogOut() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
+            let browser = try await ownerBrowser(app, business)
             #expect(try await browser.post("/logout", [], csrf: false).status == .forbidden)
             #expect(try await browser.get("/t/\(business.slug)").status == .ok)
         }

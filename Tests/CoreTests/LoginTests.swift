@@ -37,8 +37,7 @@ extension AllTests.LoginTests {
     @Test func logoutEndsTheSession() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
+            let browser = try await ownerBrowser(app, business)
             let stolenCookie = try #require(browser.cookie)
             try await browser.get("/t/\(business.slug)")
 
@@ -57,8 +56,7 @@ extension AllTests.LoginTests {
     @Test func sessionsExpireAfterThirtyDays() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
+            let browser = try await ownerBrowser(app, business)
             let cookie = try #require(browser.cookie)
             let record = try #require(try await SessionRecord.query(on: app.db)
                 .filter(\.$key == SessionID(string: cookie)).first())

@@ -41,8 +41,7 @@ extension AllTests.ModuleTests {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Lavandería Burbujas", email: "lava@example.pe")
             let key = try await makeAPIKey(app, business)
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
+            let browser = try await ownerBrowser(app, business)
 
             #expect(try await browser.get("/t/\(business.slug)/notes").status == .notFound)
             #expect(try await api(app, .GET, "/api/v1/notes", key: key).status == .notFound)
@@ -63,9 +62,7 @@ extension AllTests.ModuleTests {
             let key = try await makeAPIKey(app, business)
             #expect(try await api(app, .POST, "/api/v1/notes", key: key, json: #"{"title":"pedido 42"}"#).status == .created)
 
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
-            try await browser.get("/t/\(business.slug)/settings")
+            let browser = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
             #expect(try await browser.post("/t/\(business.slug)/settings/modules", []).status == .seeOther)
             #expect(try await api(app, .GET, "/api/v1/notes", key: key).status == .notFound)
 
@@ -78,8 +75,7 @@ extension AllTests.ModuleTests {
     @Test func onboardingListsTheModulesStepsAndTheirProgress() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Lavandería Burbujas", email: "lava@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
+            let browser = try await ownerBrowser(app, business)
             #expect(!(try await browser.get("/t/\(business.slug)/onboarding").body.contains("Escribe tu primera nota")))
 
             let chosen = try await browser.post("/t/\(business.slug)/settings/modules", [("modules[]", "notes"), ("next", "/t/\(business.slug)/onboarding")])

@@ -59,8 +59,7 @@ extension AllTests.RecoveryTests {
     @Test func resettingThePasswordEndsEverySessionOpenedBefore() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Veterinaria Patitas", email: "vet@example.pe")
-            let intruder = Browser(app)
-            try await signIn(intruder, business.email, business.password)
+            let intruder = try await ownerBrowser(app, business)
             #expect(try await intruder.get("/t/\(business.slug)").status == .ok)
 
             let token = try await requestToken(app, business.email)

@@ -11,9 +11,7 @@ extension AllTests.SettingsTests {
     @Test func ownerUpdatesTheBusinessData() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
-            try await browser.get("/t/\(business.slug)/settings")
+            let browser = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
 
             let page = try await browser.post("/t/\(business.slug)/settings", [
                 ("legal_name", "Salón Bella S.A.C."), ("trade_name", "Bella"), ("ruc", RUCs.c),
@@ -31,9 +29,7 @@ extension AllTests.SettingsTests {
     @Test func invalidBusinessDataIsRejectedAndNothingChanges() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Salón Bella", email: "bella@example.pe")
-            let browser = Browser(app)
-            try await signIn(browser, business.email, business.password)
-            try await browser.get("/t/\(business.slug)/settings")
+            let browser = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/settings")
 
             let page = try await browser.post("/t/\(business.slug)/settings", [
                 ("legal_name", "Otro nombre"), ("ruc", "30100070970"), ("email", "no-es-correo"),

@@ -70,3 +70,11 @@ extension TestingHTTPResponse {
         try JSONSerialization.jsonObject(with: Data(body.string.utf8)) as? [String: Any] ?? [:]
     }
 }
+
+/// The business owner, signed in, with `page` open so its forms' CSRF token is at hand.
+func ownerBrowser(_ app: Application, _ business: Business, opening page: String? = nil) async throws -> Browser {
+    let browser = Browser(app)
+    try await signIn(browser, business.email, business.password)
+    if let page { try await browser.get(page) }
+    return browser
+}
