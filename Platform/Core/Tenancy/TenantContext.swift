@@ -24,11 +24,6 @@ public struct TenantContext: Sendable {
         }
     }
 
-    public var role: Role? {
-        if case .member(_, let role) = principal { return role }
-        return nil
-    }
-
     /// Whether the principal holds `permission`: roles through the registry, API keys
     /// through their scopes, platform admins always.
     public func has(_ permission: String, registry: ModuleRegistry) -> Bool {

@@ -39,8 +39,4 @@ public struct TenantScope: Sendable {
         model.tenantID = tenantID
         try await model.create(on: db)
     }
-
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (TenantScope) async throws -> T) async throws -> T {
-        try await db.transaction { tx in try await body(TenantScope(tenantID: tenantID, db: tx)) }
-    }
 }

@@ -3,11 +3,8 @@
 public enum Strings {
     public static func text(_ key: String, _ language: Language) -> String {
         let table = language == .en ? english : spanish
-        return table[key] ?? extra[language]?[key] ?? key
+        return table[key] ?? key
     }
-
-    /// Modules add their own strings at start-up through `register`.
-    nonisolated(unsafe) private static var extra: [Language: [String: String]] = [:]
 
     static var allKeys: (es: Set<String>, en: Set<String>) { (Set(spanish.keys), Set(english.keys)) }
 }
