@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "Shared", path: "Shared"),
@@ -37,13 +38,20 @@ let package = Package(
             ],
             path: "Platform/Core"
         ),
+        .target(
+            name: "Webhooks",
+            dependencies: ["Core", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Platform/Webhooks"
+        ),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
-        .executableTarget(name: "Server", dependencies: ["Core", "Onboarding"], path: "Platform/Server"),
+        .executableTarget(name: "Server", dependencies: ["Core", "Webhooks", "Onboarding"], path: "Platform/Server"),
+        // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
+        .executableTarget(name: "JobProbe", dependencies: ["Core", "Webhooks"], path: "bench/JobProbe"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding",
+                "Core", "Onboarding", "Webhooks",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             path: "Tests/CoreTests"

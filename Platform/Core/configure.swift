@@ -44,7 +44,23 @@ public func configure(_ app: Application, config: AppConfig, modules: [any Niche
     app.migrations.add(CoreMigrations.all)
     app.migrations.add(app.modules.migrations)
 
+    useJobs(on: app, config: config)
     try routes(app)
+}
+
+/// Registers the platform's and the modules' job handlers, schedules and event subscribers,
+/// and the runtime that serves them. Other platform parts (webhooks, ...) add theirs after this.
+private func useJobs(on app: Application, config: AppConfig) {
+    app.jobHandlers = JobHandlers(CoreJobs.handlers + app.modules.modules.flatMap(\.jobHandlers))
+    app.scheduledJobs = CoreJobs.schedules + app.modules.modules.flatMap(\.scheduledJobs)
+    app.eventSubscribers = app.modules.modules.flatMap(\.eventSubscribers)
+    let runtime = JobRuntime(
+        application: app,
+        options: JobWorker.Options(concurrency: config.workerConcurrency, lease: config.jobLease))
+    app.jobRuntime = runtime
+    if config.workerConcurrency > 0 {
+        app.lifecycle.use(JobRuntimeLifecycle(runtime: runtime))
+    }
 }
 
 private func useDatabase(_ kind: AppConfig.DatabaseKind, on app: Application) throws {

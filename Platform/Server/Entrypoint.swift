@@ -2,6 +2,7 @@ import Core
 import Logging
 import Onboarding
 import Vapor
+import Webhooks
 
 /// `multinicho serve | migrate | seed-demo | create-admin`.
 @main
@@ -13,6 +14,7 @@ enum Entrypoint {
         do {
             let config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment)
             try await configure(app, config: config, modules: NicheCatalog.all)
+            Webhooks.register(on: app)
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)
             try await app.execute()

@@ -22,6 +22,10 @@ public struct AppConfig: Sendable {
     /// Behind nginx every request comes from 127.0.0.1, so the client IP must be read from
     /// X-Forwarded-For; trusting that header without a proxy would let anyone dodge throttling.
     public var trustProxy: Bool
+    /// Jobs run at once by `serve` in this process; 0 leaves all jobs to `multinicho worker`.
+    public var workerConcurrency: Int
+    /// Seconds a claimed job stays with its worker; a crashed worker's jobs return after this.
+    public var jobLease: TimeInterval
 
     public init(
         mode: Mode = .development,
@@ -32,7 +36,9 @@ public struct AppConfig: Sendable {
         secretKey: String,
         dataDirectory: String = "./data",
         bcryptCost: Int = 12,
-        trustProxy: Bool = false
+        trustProxy: Bool = false,
+        workerConcurrency: Int = 4,
+        jobLease: TimeInterval = 120
     ) {
         self.mode = mode
         self.database = database
@@ -43,6 +49,8 @@ public struct AppConfig: Sendable {
         self.dataDirectory = dataDirectory
         self.bcryptCost = bcryptCost
         self.trustProxy = trustProxy
+        self.workerConcurrency = workerConcurrency
+        self.jobLease = jobLease
     }
 
     /// Cookies get the Secure flag only when the public URL is HTTPS (behind TLS).
@@ -83,6 +91,18 @@ extension AppConfig {
             }
             return c
         } ?? 12
+        let workers = try value("WORKER_CONCURRENCY").map { raw in
+            guard let n = Int(raw), (0...64).contains(n) else {
+                throw Invalid(variable: "WORKER_CONCURRENCY", reason: "expected 0...64, got \(raw)")
+            }
+            return n
+        } ?? 4
+        let lease = try value("JOB_LEASE_SECONDS").map { raw in
+            guard let n = Int(raw), (2...3600).contains(n) else {
+                throw Invalid(variable: "JOB_LEASE_SECONDS", reason: "expected 2...3600, got \(raw)")
+            }
+            return TimeInterval(n)
+        } ?? 120
         let secret = try value("SECRET_KEY") ?? SecretKeyFile.loadOrCreate(in: dataDirectory)
         return AppConfig(
             mode: mode,
@@ -93,7 +113,9 @@ extension AppConfig {
             secretKey: secret,
             dataDirectory: dataDirectory,
             bcryptCost: bcryptCost,
-            trustProxy: ["1", "true", "yes"].contains(value("TRUST_PROXY")?.lowercased() ?? "")
+            trustProxy: ["1", "true", "yes"].contains(value("TRUST_PROXY")?.lowercased() ?? ""),
+            workerConcurrency: workers,
+            jobLease: lease
         )
     }
 

@@ -28,4 +28,10 @@ public enum MailOutbox {
         try await row.create(on: db)
         return row
     }
+
+    /// Text made safe to put inside an HTML mail body.
+    public static func htmlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
 }

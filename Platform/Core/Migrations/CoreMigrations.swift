@@ -12,6 +12,9 @@ enum CoreMigrations {
                 SessionRecord.migration,
             ]
         }
+        do { // Migration 002 - job queue, schedules, domain events outbox
+            list += [CreateJobs(), CreateJobSchedules(), CreateDomainEvents()]
+        }
         return list
     }
 }

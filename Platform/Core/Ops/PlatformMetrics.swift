@@ -10,3 +10,11 @@ public enum PlatformMetrics {
         return registry
     }()
 }
+
+extension PlatformMetrics {
+    /// `jobs_finished_total{kind, outcome}`: outcome is succeeded, failed (will retry) or dead.
+    static func jobFinished(kind: String, outcome: String) {
+        _ = registry
+        Counter(label: "jobs_finished_total", dimensions: [("kind", kind), ("outcome", outcome)]).increment()
+    }
+}

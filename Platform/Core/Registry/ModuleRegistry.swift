@@ -9,6 +9,7 @@ public struct ModuleRegistry: Sendable {
         case duplicatePermission(String)
         case reservedID(String)
         case duplicateEventType(String)
+        case invalidEventType(String)
 
         public var description: String {
             switch self {
@@ -17,6 +18,7 @@ public struct ModuleRegistry: Sendable {
             case .duplicatePermission(let id): "permission \"\(id)\" is declared twice"
             case .reservedID(let id): "module id \"\(id)\" collides with a platform route"
             case .duplicateEventType(let name): "event type \"\(name)\" is declared twice"
+            case .invalidEventType(let name): EventError.invalidTypeName(name).description
             }
         }
     }
@@ -24,7 +26,7 @@ public struct ModuleRegistry: Sendable {
     public let modules: [any NicheModule]
 
     /// Path segments the platform itself uses under `/t/{tenant}` and `/api/v1`.
-    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin"]
+    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin", "jobs", "webhooks"]
 
     public init(_ modules: [any NicheModule]) throws(RegistryError) {
         var seen = Set<String>()
@@ -39,6 +41,7 @@ public struct ModuleRegistry: Sendable {
                 guard permissions.insert(permission.id).inserted else { throw .duplicatePermission(permission.id) }
             }
             for event in module.eventTypes {
+                guard EventError.isValidTypeName(event.name) else { throw .invalidEventType(event.name) }
                 guard events.insert(event.name).inserted else { throw .duplicateEventType(event.name) }
             }
         }
@@ -76,5 +79,11 @@ public enum CorePermission {
         "tenant.read", LocalizedText(es: "Leer los datos del negocio", en: "Read the business data"),
         roles: [.owner, .staff])
 
-    public static let all = [dashboard, settings, apiKeys, tenantRead]
+    public static let webhooks = Permission(
+        "webhooks.manage", LocalizedText(es: "Gestionar webhooks", en: "Manage webhooks"), roles: [.owner])
+    public static let jobs = Permission(
+        "jobs.view", LocalizedText(es: "Ver y reintentar tareas en segundo plano", en: "See and retry background jobs"),
+        roles: [.owner])
+
+    public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs]
 }

@@ -21,6 +21,13 @@ public protocol NicheModule: Sendable {
     /// Domain events the module emits; they become webhook event types.
     var eventTypes: [EventType] { get }
 
+    /// Background work the module runs, by job kind.
+    var jobHandlers: [JobHandler] { get }
+    /// Jobs enqueued on a cron schedule (America/Lima).
+    var scheduledJobs: [ScheduledJob] { get }
+    /// Reactions to domain events, its own or other modules'.
+    var eventSubscribers: [EventSubscriber] { get }
+
     /// Mounts the module's pages and API. Both builders are already behind the tenant, the
     /// module-enabled check and authentication.
     func routes(_ routes: ModuleRoutes) throws
@@ -36,6 +43,9 @@ extension NicheModule {
     public var navigation: [NavigationItem] { [] }
     public var permissions: [Permission] { [] }
     public var eventTypes: [EventType] { [] }
+    public var jobHandlers: [JobHandler] { [] }
+    public var scheduledJobs: [ScheduledJob] { [] }
+    public var eventSubscribers: [EventSubscriber] { [] }
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
 }
 

@@ -5,12 +5,14 @@ import Onboarding
 import SQLKit
 import Vapor
 import VaporTesting
+import Webhooks
 
 /// Builds the same app as the server (plus the test-only notes module) on a clean database:
 /// in-memory SQLite by default, or the PostgreSQL named by DATABASE_URL, wiped first.
 func withTestApp(
     mode: AppConfig.Mode = .development,
     modules: [any NicheModule] = [NotesModule()],
+    webhookTimeout: TimeInterval = 10,
     _ body: (Application) async throws -> Void
 ) async throws {
     TestLogging.bootstrapOnce()
@@ -18,8 +20,11 @@ func withTestApp(
     do {
         let config = AppConfig(
             mode: mode, database: try TestDatabase.kind(), baseURL: "http://localhost:8080",
-            secretKey: "test-secret-key-0123456789abcdef0123456789", bcryptCost: 4, trustProxy: true)
+            secretKey: "test-secret-key-0123456789abcdef0123456789", bcryptCost: 4, trustProxy: true, workerConcurrency: 0)
         try await configure(app, config: config, modules: modules)
+        var webhooks = Webhooks.Settings()
+        webhooks.timeout = webhookTimeout
+        Webhooks.register(on: app, settings: webhooks)
         OnboardingWizard.register(on: app)
         try await TestDatabase.reset(app)
         try await app.autoMigrate()
