@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "Core", "Onboarding", "Webhooks",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Tests/CoreTests"
         ),

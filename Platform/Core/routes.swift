@@ -45,6 +45,13 @@ func routes(_ app: Application) throws {
         pages.post("settings", "modules", use: SettingsController.updateModules)
         pages.post("settings", "api-keys", use: APIKeysController.create)
         pages.post("settings", "api-keys", ":key", "revoke", use: APIKeysController.revoke)
+        pages.get("jobs", use: JobsController.tenantJobs)
+        pages.post("jobs", ":job", "retry", use: JobsController.retryTenantJob)
+    }
+    do { // the platform admin's pages
+        let admin = app.grouped(PlatformAdminMiddleware()).grouped("admin")
+        admin.get("jobs", use: JobsController.adminJobs)
+        admin.post("jobs", ":job", "retry", use: JobsController.retryAnyJob)
     }
     do { // public API
         app.grouped("api", "v1").grouped(JSONOnlyMiddleware()).post("signup", use: PublicAPIController.signup)

@@ -47,6 +47,7 @@ enum WebhookPages {
         let values: Values
         let errors: [String: String]
         let deleted: Bool
+        let hasEndpoints: Bool
     }
 
     struct ShowContent: Encodable {
@@ -58,6 +59,7 @@ enum WebhookPages {
         let errors: [String: String]
         let notice: String?
         let deliveries: [DeliveryRow]
+        let hasDeliveries: Bool
     }
 
     static func index(_ req: Request, form: WebhookForm? = nil, errors: [String: String] = [:]) async throws -> View {
@@ -67,13 +69,15 @@ enum WebhookPages {
             types: types(req, checked: Set(form?.event_types ?? [])),
             values: values(form: form, endpoint: nil),
             errors: errors,
-            deleted: (try? req.query.get(Bool.self, at: "deleted")) ?? false)
+            deleted: (try? req.query.get(Bool.self, at: "deleted")) ?? false,
+            hasEndpoints: !endpoints.isEmpty)
         return try await req.renderPage("webhooks/index", content, title: req.t("webhooks.title"), forms: true)
     }
 
     static func show(_ req: Request, _ endpoint: WebhookEndpoint, form: WebhookForm? = nil, errors: [String: String] = [:]) async throws -> View {
         let now = req.application.clock.now()
         let rotating = endpoint.signingSecrets(at: now).count > 1
+        let rows = try await deliveries(of: endpoint, req)
         let content = ShowContent(
             endpoint: row(endpoint, req),
             secret: endpoint.secret,
@@ -82,7 +86,8 @@ enum WebhookPages {
             values: values(form: form, endpoint: endpoint),
             errors: errors,
             notice: notice(req),
-            deliveries: try await deliveries(of: endpoint, req))
+            deliveries: rows,
+            hasDeliveries: !rows.isEmpty)
         return try await req.renderPage("webhooks/show", content, title: req.t("webhooks.title"), forms: true)
     }
 

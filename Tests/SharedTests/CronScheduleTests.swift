@@ -228,6 +228,9 @@ struct CronScheduleTests {
             Self.lima(2026, 1, 13), Self.lima(2026, 1, 16), Self.lima(2026, 1, 23), Self.lima(2026, 1, 30),
         ])
         #expect(schedule.next(after: Self.lima(2026, 1, 30)) == Self.lima(2026, 2, 6))
+        // There is no 30 February, but February Mondays still match.
+        let februaryMondays = try CronSchedule("0 0 30 feb mon")
+        #expect(februaryMondays.next(after: Self.lima(2026, 1, 1)) == Self.lima(2026, 2, 2))
     }
 
     @Test func matchesBothDayFieldsWhenOneIsUnrestricted() throws {

@@ -14,7 +14,7 @@ struct NotesModule: NicheModule {
         [Permission("notes.read", LocalizedText(es: "Leer notas", en: "Read notes"), roles: [.owner, .staff]),
          Permission("notes.write", LocalizedText(es: "Escribir notas", en: "Write notes"), roles: [.owner, .staff])]
     }
-    var eventTypes: [EventType] { [EventType("note.created", LocalizedText(es: "Nota creada", en: "Note created"))] }
+    var eventTypes: [EventType] { [NoteCreated.eventType] }
     var onboardingSteps: [OnboardingStep] {
         [OnboardingStep(
             id: "first-note", title: LocalizedText(es: "Escribe tu primera nota", en: "Write your first note"),
@@ -68,6 +68,12 @@ struct CreateNotes: AsyncMigration {
 
 struct NoteInput: Content { var title: String? }
 
+struct NoteCreated: DomainEvent {
+    static let eventType = EventType("note.created", LocalizedText(es: "Nota creada", en: "Note created"))
+    let id: UUID
+    let title: String
+}
+
 enum NotesPages {
     @Sendable static func index(req: Request) async throws -> String {
         try req.require("notes.read")
@@ -112,7 +118,12 @@ enum NotesAPI {
             throw FieldErrors(["title": req.t("field.required")])
         }
         let note = Note(title: title)
-        try await req.tenantScope.create(note)
+        let (tenantID, now) = (try req.tenantContext.tenantID, req.application.clock.now())
+        // The note and its event commit together: subscribers hear of exactly the notes that exist.
+        try await req.db.transaction { tx in
+            try await TenantScope(tenantID: tenantID, db: tx).create(note)
+            try await DomainEvents.emit(NoteCreated(id: note.requireID(), title: title), tenantID: tenantID, at: now, on: tx)
+        }
         return try await note.encodeResponse(status: .created, for: req)
     }
 
