@@ -251,7 +251,7 @@ extension CronSchedule.ParseError.Field {
         let (bounds, isSpan) = try parseBounds(parts[0])
         guard parts.count == 2 else { return ValueSet(bounds, step: 1) }
         // Vixie cron rejects "5/15" too: a step needs something to step through.
-        guard let step = Self.number(parts[1]), step > 0 else {
+        guard isSpan, let step = Self.number(parts[1]), step > 0 else {
             throw .invalidStep(field: self, text: String(item))
         }
         return ValueSet(bounds, step: step)

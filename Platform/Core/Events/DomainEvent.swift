@@ -66,6 +66,8 @@ public final class StoredEvent: Model, @unchecked Sendable {
     @OptionalField(key: "dispatched_at") public var dispatchedAt: Date?
     @Field(key: "dispatch_attempts") public var dispatchAttempts: Int
     @OptionalField(key: "dispatch_error") public var dispatchError: String?
+    /// After a failed dispatch, the event waits until then (doubling waits).
+    @OptionalField(key: "next_dispatch_at") public var nextDispatchAt: Date?
 
     public init() {}
 
@@ -91,6 +93,7 @@ struct CreateDomainEvents: AsyncMigration {
             .field("dispatched_at", .datetime)
             .field("dispatch_attempts", .int, .required)
             .field("dispatch_error", .string)
+            .field("next_dispatch_at", .datetime)
             .create()
         try await database.createIndex(on: StoredEvent.schema, "dispatched_at", "occurred_at")
         try await database.createIndex(on: StoredEvent.schema, "tenant_id")

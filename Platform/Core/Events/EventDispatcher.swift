@@ -53,7 +53,7 @@ public enum EventDispatcher {
         let now = app.clock.now()
         do {
             let found: Bool = try await app.db.transaction { tx in
-                guard let event = try await lockNextPending(on: tx) else { return false }
+                guard let event = try await lockNextPending(now: now, on: tx) else { return false }
                 do {
                     for subscriber in app.eventSubscribers where subscriber.wants(event.type) {
                         try await subscriber.handle(event, tx, app)
@@ -68,7 +68,7 @@ public enum EventDispatcher {
             }
             return found ? true : nil
         } catch let failure as SubscriberFailed {
-            try await recordFailure(failure.eventID, error: failure.underlying, on: app.db)
+            try await recordFailure(failure.eventID, error: failure.underlying, now: now, on: app.db)
             app.logger.error("event dispatch failed", metadata: ["event": "\(failure.eventID)", "error": "\(failure.underlying)"])
             return false
         }
@@ -79,21 +79,24 @@ public enum EventDispatcher {
         let underlying: any Error
     }
 
-    private static func lockNextPending(on db: any Database) async throws -> StoredEvent? {
+    private static func lockNextPending(now: Date, on db: any Database) async throws -> StoredEvent? {
         guard let sql = db as? any SQLDatabase else { return nil }
         let locking: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
         let row = try await sql.raw("""
             SELECT id FROM domain_events
             WHERE dispatched_at IS NULL AND dispatch_attempts < \(bind: maximumAttempts)
+                AND (next_dispatch_at IS NULL OR next_dispatch_at <= \(bind: now))
             ORDER BY occurred_at LIMIT 1 \(locking)
             """).first()
         guard let id = try row?.decode(column: "id", as: UUID.self) else { return nil }
         return try await StoredEvent.find(id, on: db)
     }
 
-    private static func recordFailure(_ id: UUID, error: any Error, on db: any Database) async throws {
+    private static func recordFailure(_ id: UUID, error: any Error, now: Date, on db: any Database) async throws {
         guard let event = try await StoredEvent.find(id, on: db) else { return }
         event.dispatchAttempts += 1
+        // 2 s, 4 s, ... about 34 minutes in all before the event is set aside.
+        event.nextDispatchAt = now.addingTimeInterval(pow(2, Double(event.dispatchAttempts)))
         event.dispatchError = String(String(describing: error).prefix(2000))
         try await event.save(on: db)
     }
