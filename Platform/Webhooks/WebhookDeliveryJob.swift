@@ -1,5 +1,6 @@
 import Core
 import Fluent
+import SQLKit
 import Vapor
 
 /// One attempt of one delivery: the handler of `webhooks.deliver`.
@@ -30,26 +31,23 @@ struct WebhookDeliveryJob: Sendable {
             to: endpoint, messageID: delivery.messageID, body: delivery.body,
             timestamp: Int(now.timeIntervalSince1970), secrets: endpoint.signingSecrets(at: now))
         try await record(outcome, of: delivery, at: now, on: db)
+        let endpoints = EndpointHealth(endpointID: try endpoint.requireID(), db: db)
 
         if outcome.isSuccess {
             delivery.state = .succeeded
-            endpoint.failingSince = nil
+            try await endpoints.succeeded()
         } else if outcome.status == 410 {
             delivery.state = .failed
             try await disable(endpoint, reason: "410 Gone", context: context)
+        } else if try await endpoints.failed(at: now) >= WebhookDeliveries.disableAfter {
+            delivery.state = .failed
+            try await disable(endpoint, reason: "failing for 5 days", context: context)
         } else {
-            endpoint.failingSince = endpoint.failingSince ?? now
-            let failingFor = now.timeIntervalSince(endpoint.failingSince ?? now)
-            if failingFor >= WebhookDeliveries.disableAfter {
-                try await disable(endpoint, reason: "failing for 5 days", context: context)
-            }
-            delivery.state = context.isLastAttempt || !endpoint.enabled ? .failed : .retrying
+            delivery.state = context.isLastAttempt ? .failed : .retrying
         }
-        try await db.transaction { tx in
-            try await delivery.save(on: tx)
-            try await endpoint.save(on: tx)
-        }
-        if delivery.state == .retrying {
+        try await delivery.save(on: db)
+        if delivery.state != .succeeded && outcome.status != 410 && endpoint.enabled {
+            // The queue schedules the next attempt, or buries the job after the last one.
             throw AttemptFailed(description: outcome.error ?? "HTTP \(outcome.status ?? 0)")
         }
     }
@@ -69,11 +67,12 @@ struct WebhookDeliveryJob: Sendable {
         delivery.lastAttemptAt = now
     }
 
-    /// Turns the endpoint off and tells the business's owners by mail.
+    /// Turns the endpoint off and tells the business's owners by mail. Several deliveries to
+    /// one endpoint can fail at once; only the one that flips the switch sends the mail.
     private func disable(_ endpoint: WebhookEndpoint, reason: String, context: JobContext) async throws {
-        endpoint.enabled = false
-        endpoint.disabledReason = reason
         let db = context.db
+        endpoint.enabled = false
+        guard try await EndpointHealth(endpointID: endpoint.requireID(), db: db).disable(reason: reason) else { return }
         let owners = try await TenantMember.query(on: db)
             .filter(\.$tenant.$id == endpoint.tenantID).filter(\.$role == .owner).with(\.$user).all()
         let link = "\(context.application.config.baseURL)/t/\(try await slug(of: endpoint, on: db))/settings/webhooks/\(try endpoint.requireID())"
@@ -95,5 +94,42 @@ struct WebhookDeliveryJob: Sendable {
 
     private func slug(of endpoint: WebhookEndpoint, on db: any Database) async throws -> String {
         try await Tenant.find(endpoint.tenantID, on: db)?.slug ?? ""
+    }
+}
+
+/// Updates of an endpoint's health that concurrent deliveries to it can make safely: each is one
+/// conditional statement rather than a read-modify-write of the whole row.
+struct EndpointHealth {
+    let endpointID: UUID
+    let db: any Database
+
+    func succeeded() async throws {
+        try await run("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = \(bind: endpointID)")
+    }
+
+    /// Starts the failing streak if none is running; returns how long it has run.
+    func failed(at now: Date) async throws -> TimeInterval {
+        try await run("""
+            UPDATE webhook_endpoints SET failing_since = \(bind: now)
+            WHERE id = \(bind: endpointID) AND failing_since IS NULL
+            """)
+        let since = try await WebhookEndpoint.find(endpointID, on: db)?.failingSince ?? now
+        return now.timeIntervalSince(since)
+    }
+
+    /// False if the endpoint was already disabled.
+    func disable(reason: String) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        let rows = try await sql.raw("""
+            UPDATE webhook_endpoints SET enabled = \(bind: false), disabled_reason = \(bind: reason)
+            WHERE id = \(bind: endpointID) AND enabled = \(bind: true)
+            RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    private func run(_ query: SQLQueryString) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw(query).run()
     }
 }
