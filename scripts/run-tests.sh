@@ -4,7 +4,8 @@
 #   2. Swift tests on SQLite (DATABASE_URL unset -> in-memory SQLite)
 #   3. Swift tests on PostgreSQL: $DATABASE_URL if it is a postgres URL, else a throwaway
 #      cluster from scripts/pg-test-cluster.sh (always stopped on exit)
-#   4. Browser test (headless Chromium against the real server)
+#   4. Python tests: the n8n example workflow and the webhook receiver (tests/webhooks)
+#   5. Browser test (headless Chromium against the real server)
 # Exits non-zero if any stage fails; later test stages still run after a failed test stage
 # (not after a failed build). Needs `scripts/install-deps.sh test` first.
 set -uo pipefail
@@ -88,6 +89,14 @@ else
   echo "could not start a throwaway PostgreSQL cluster (see messages above)"
   SUMMARY+=("FAIL  swift-postgres (no PostgreSQL)")
   FAILED+=("swift-postgres")
+fi
+
+banner "Webhook tooling tests (n8n workflow, receiver)"
+if [ -x .venv/bin/python ]; then
+  run_stage "webhooks-py" .venv/bin/python -m pytest -q -p no:cacheprovider tests/webhooks
+else
+  SUMMARY+=("FAIL  webhooks-py (no .venv)")
+  FAILED+=("webhooks-py")
 fi
 
 banner "Browser test (headless Chromium)"
