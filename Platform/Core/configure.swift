@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import SQLKit
 import Vapor
 
 /// Sets up the platform on `app`: database, sessions, views, middleware, migrations and every
@@ -11,7 +12,7 @@ public func configure(_ app: Application, config: AppConfig, modules: [any Niche
     app.modules = try ModuleRegistry(modules)
     _ = PlatformMetrics.registry
 
-    try useDatabase(config.database, on: app)
+    try await useDatabase(config.database, on: app)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(RandomToken.make(), cost: config.bcryptCost)
 
@@ -63,7 +64,7 @@ private func useJobs(on app: Application, config: AppConfig) {
     }
 }
 
-private func useDatabase(_ kind: AppConfig.DatabaseKind, on app: Application) throws {
+private func useDatabase(_ kind: AppConfig.DatabaseKind, on app: Application) async throws {
     switch kind {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
@@ -73,6 +74,7 @@ private func useDatabase(_ kind: AppConfig.DatabaseKind, on app: Application) th
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        try await tuneSQLiteFile(app)
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         // Local and CI clusters run without TLS; production sets sslmode in the URL.
@@ -81,4 +83,16 @@ private func useDatabase(_ kind: AppConfig.DatabaseKind, on app: Application) th
         }
         app.databases.use(.postgres(configuration: postgres), as: .psql)
     }
+}
+
+/// sqlite-nio opens connections without a busy timeout, so a write that meets another
+/// connection's write fails at once with "database is locked" (the web server and the job
+/// workers write at the same time). Fluent keeps exactly one connection per event loop: give
+/// each a timeout. WAL lets readers go on while one connection writes.
+private func tuneSQLiteFile(_ app: Application) async throws {
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        guard let sql = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+    }
+    try await (app.db as? any SQLDatabase)?.raw("PRAGMA journal_mode = WAL").run()
 }

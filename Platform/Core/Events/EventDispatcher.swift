@@ -79,14 +79,21 @@ public enum EventDispatcher {
         let underlying: any Error
     }
 
+    /// Takes the oldest due event, writing to its row at once: on PostgreSQL the row stays
+    /// locked (and skipped by other dispatchers) until the transaction ends; on SQLite the
+    /// transaction takes the write lock first, so it can never fail half-way by upgrading a
+    /// read lock.
     private static func lockNextPending(now: Date, on db: any Database) async throws -> StoredEvent? {
         guard let sql = db as? any SQLDatabase else { return nil }
         let locking: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
         let row = try await sql.raw("""
-            SELECT id FROM domain_events
-            WHERE dispatched_at IS NULL AND dispatch_attempts < \(bind: maximumAttempts)
-                AND (next_dispatch_at IS NULL OR next_dispatch_at <= \(bind: now))
-            ORDER BY occurred_at LIMIT 1 \(locking)
+            UPDATE domain_events SET dispatch_attempts = dispatch_attempts
+            WHERE id IN (
+                SELECT id FROM domain_events
+                WHERE dispatched_at IS NULL AND dispatch_attempts < \(bind: maximumAttempts)
+                    AND (next_dispatch_at IS NULL OR next_dispatch_at <= \(bind: now))
+                ORDER BY occurred_at LIMIT 1 \(locking))
+            RETURNING id
             """).first()
         guard let id = try row?.decode(column: "id", as: UUID.self) else { return nil }
         return try await StoredEvent.find(id, on: db)
