@@ -45,31 +45,37 @@ public final class JobWorker: Sendable {
         return jobs.count
     }
 
-    /// Keeps claiming and running jobs until the task is cancelled.
+    /// Keeps claiming and running jobs until the task is cancelled. A finished job wakes the
+    /// loop at once, so a busy queue never waits on a timer for a free slot.
     public func run() async {
+        let (finished, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        var wakeups = finished.makeAsyncIterator()
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 let free = options.concurrency - running.withLockedValue { $0 }
+                if free == 0 {
+                    await wakeups.next()
+                    continue
+                }
                 var claimed: [JobRecord] = []
-                if free > 0 {
-                    do {
-                        claimed = try await claim(free)
-                    } catch {
-                        application.logger.error("job claim failed", metadata: ["error": "\(String(reflecting: error))"])
-                    }
+                do {
+                    claimed = try await claim(free)
+                } catch {
+                    application.logger.error("job claim failed", metadata: ["error": "\(String(reflecting: error))"])
                 }
                 for job in claimed {
                     running.withLockedValue { $0 += 1 }
                     group.addTask {
                         await self.execute(job)
                         self.running.withLockedValue { $0 -= 1 }
+                        signal.yield()
                     }
                 }
                 if claimed.isEmpty {
-                    let pause = free > 0 ? options.pollInterval : min(options.pollInterval, 0.02)
-                    try? await Task.sleep(for: .milliseconds(Int(pause * 1000)))
+                    try? await Task.sleep(for: .milliseconds(Int(options.pollInterval * 1000)))
                 }
             }
+            signal.finish()
         }
     }
 
