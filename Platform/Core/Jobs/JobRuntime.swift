@@ -18,6 +18,11 @@ public final class JobRuntime: Sendable {
 
     public func start() {
         let app = application
+        for handler in app.jobHandlers.byKind.values where handler.timeout >= worker.options.lease {
+            // Another worker would take the job over while this one still runs it.
+            app.logger.warning("job timeout is not shorter than the lease", metadata: [
+                "kind": "\(handler.kind)", "timeout": "\(handler.timeout)", "lease": "\(worker.options.lease)"])
+        }
         let poll = pollInterval
         let loops: [Task<Void, Never>] = [
             Task { await self.worker.run() },
