@@ -57,7 +57,7 @@ public enum WebhookDeliveries {
             guard !endpoints.isEmpty else { return }
             let body = body(type: event.type, occurredAt: event.occurredAt, tenantSlug: tenant.slug,
                             version: event.version, data: event.payload)
-            let messageID = "msg_" + (try event.requireID()).uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let messageID = WebhookSignature.messageID(for: try event.requireID())
             for endpoint in endpoints {
                 try await enqueue(endpoint: endpoint, type: event.type, body: body, messageID: messageID,
                                   now: app.clock.now(), on: db)

@@ -25,11 +25,8 @@ struct WebhookForm: Content {
 
     func validate(_ req: Request, policy: WebhookURLPolicy, knownTypes: Set<String>) throws(FieldErrors) -> Valid {
         var errors = FieldErrors()
-        let rawURL = (url ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var validURL: String?
-        if rawURL.isEmpty {
-            errors["url"] = req.t("field.required")
-        } else {
+        if let rawURL = InputRules.required(url, "url", into: &errors, req) {
             do throws(WebhookURLPolicy.Violation) {
                 validURL = try policy.validate(rawURL).absoluteString
             } catch {
@@ -44,7 +41,7 @@ struct WebhookForm: Content {
         }
         let header = validateHeader(req, into: &errors)
         try errors.throwIfAny()
-        return Valid(url: validURL ?? rawURL, label: label, eventTypes: Array(Set(types)).sorted(), authHeader: header)
+        return Valid(url: validURL ?? "", label: label, eventTypes: Array(Set(types)).sorted(), authHeader: header)
     }
 
     private func validateHeader(_ req: Request, into errors: inout FieldErrors) -> (name: String, value: String)? {

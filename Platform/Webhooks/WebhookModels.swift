@@ -25,6 +25,9 @@ public final class WebhookEndpoint: TenantOwned, @unchecked Sendable {
     @OptionalField(key: "failing_since") public var failingSince: Date?
     @Field(key: "created_at") public var createdAt: Date
 
+    /// How long the previous secret still signs after a rotation.
+    static let rotationOverlap: TimeInterval = 24 * 3600
+
     public init() {}
 
     public init(tenantID: UUID, url: String, label: String, eventTypes: [String], secret: String, now: Date) {

@@ -103,7 +103,8 @@ enum WebhookPages {
         let rows = try await req.tenantScope.query(WebhookDelivery.self)
             .filter(\.$endpointID == endpoint.requireID())
             .sort(\.$createdAt, .descending).limit(50).all()
-        let ordered = rows.filter { $0.state == .failed || $0.state == .retrying } + rows.filter { $0.state != .failed && $0.state != .retrying }
+        let troubled: (WebhookDelivery) -> Bool = { $0.state == .failed || $0.state == .retrying }
+        let ordered = rows.filter(troubled) + rows.filter { !troubled($0) }
         let ids = try ordered.map { try $0.requireID() }
         let attempts = try await req.tenantScope.query(WebhookAttempt.self)
             .filter(\.$deliveryID ~~ ids).sort(\.$attemptedAt, .descending).all()

@@ -27,8 +27,8 @@ public enum WebhookSignature {
         return Data(HMAC<SHA256>.authenticationCode(for: content, using: key)).base64EncodedString()
     }
 
-    /// `msg_` and 32 hex digits.
-    public static func newMessageID() -> String {
-        "msg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    /// `msg_` and the 32 hex digits of `id`.
+    public static func messageID(for id: UUID = UUID()) -> String {
+        "msg_" + id.uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     }
 }

@@ -65,10 +65,9 @@ public struct WebhookURLPolicy: Sendable {
         return url
     }
 
-    /// Resolves the host and refuses it if any of its addresses is in a refused range: a name
+    /// Resolves the host (a blocking call: run it off the event loop) and refuses it if any of its addresses is in a refused range: a name
     /// that pointed at a public address when saved may point at 127.0.0.1 now.
     public func checkResolved(host: String) throws(Violation) {
-        guard !allowsPrivateAddresses else { return }
         let addresses = IPRange.resolve(host)
         guard !addresses.isEmpty else { throw .unresolvable(host) }
         if addresses.contains(where: IPRange.isRefused) { throw .refusedAddress(host) }

@@ -85,7 +85,7 @@ enum WebhooksController {
         try req.require(CorePermission.webhooks)
         let endpoint = try await endpoint(req)
         endpoint.previousSecret = endpoint.secret
-        endpoint.previousSecretExpiresAt = req.application.clock.now().addingTimeInterval(WebhookSecrets.rotationOverlap)
+        endpoint.previousSecretExpiresAt = req.application.clock.now().addingTimeInterval(WebhookEndpoint.rotationOverlap)
         endpoint.secret = WebhookSignature.newSecret()
         try await endpoint.save(on: req.db)
         return req.redirect(to: try path(req, endpoint) + "?rotated=true")
@@ -103,7 +103,7 @@ enum WebhooksController {
                                           version: 1, data: data)
         _ = try await req.db.transaction { tx in
             try await WebhookDeliveries.enqueue(
-                endpoint: endpoint, type: "webhook.test", body: body, messageID: WebhookSignature.newMessageID(),
+                endpoint: endpoint, type: "webhook.test", body: body, messageID: WebhookSignature.messageID(),
                 now: now, on: tx)
         }
         return req.redirect(to: try path(req, endpoint) + "?tested=true#deliveries")
@@ -138,9 +138,4 @@ enum WebhooksController {
     static func path(_ req: Request, _ endpoint: WebhookEndpoint) throws -> String {
         "/t/\(try req.tenantContext.tenant.slug)/settings/webhooks/\(try endpoint.requireID())"
     }
-}
-
-enum WebhookSecrets {
-    /// How long the previous secret still signs after a rotation.
-    static let rotationOverlap: TimeInterval = 24 * 3600
 }

@@ -2,10 +2,10 @@ import Shared
 import Vapor
 
 /// Field rules shared by the forms and the API, with messages in the request's language.
-enum InputRules {
+public enum InputRules {
     static let minimumPasswordLength = 10
 
-    static func required(_ value: String?, _ field: String, into errors: inout FieldErrors, _ req: Request) -> String? {
+    public static func required(_ value: String?, _ field: String, into errors: inout FieldErrors, _ req: Request) -> String? {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if trimmed.isEmpty {
             errors[field] = req.t("field.required")

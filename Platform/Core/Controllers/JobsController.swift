@@ -106,7 +106,7 @@ enum JobsController {
             id: job.id?.uuidString ?? "", kind: job.kind, tenant: tenant, state: job.state.rawValue,
             stateLabel: req.t("jobs.state.\(job.state.rawValue)"), attempts: job.attempts,
             runAt: LimaCalendar.formatDateTime(job.runAt), lastError: job.lastError ?? "",
-            canRetry: job.state == .failed || job.state == .dead)
+            canRetry: job.isRetryable)
     }
 }
 

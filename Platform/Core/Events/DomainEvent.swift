@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 
 /// A fact a module tells the rest of the platform about, like `booking.cancelled`. The payload
-/// is the conforming type itself, so a malformed payload does not compile; its `eventType` must
-/// be one the module declares in `NicheModule.eventTypes` (a registry test checks it).
+/// is the conforming type itself, so a malformed payload does not compile. Declare its
+/// `eventType` in `NicheModule.eventTypes` too: that list is what webhook endpoints can choose.
 public protocol DomainEvent: Encodable, Sendable {
     static var eventType: EventType { get }
     /// Bumped when the payload changes shape; receivers see it as `version`.

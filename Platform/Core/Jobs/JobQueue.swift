@@ -92,7 +92,7 @@ public enum JobQueue {
     /// retry button). Running and succeeded jobs are left alone; false if nothing changed.
     @discardableResult
     public static func retry(_ job: JobRecord, now: Date, on db: any Database) async throws -> Bool {
-        guard job.state == .failed || job.state == .dead else { return false }
+        guard job.isRetryable else { return false }
         job.state = .queued
         job.attempts = 0
         job.runAt = now

@@ -34,6 +34,9 @@ public final class JobRecord: Model, @unchecked Sendable {
 
     public init() {}
 
+    /// Failed and dead jobs can be put back in the queue by a person.
+    public var isRetryable: Bool { state == .failed || state == .dead }
+
     init(kind: String, payload: String, tenantID: UUID?, runAt: Date, now: Date) {
         self.kind = kind
         self.payload = payload

@@ -7,13 +7,11 @@ import Vapor
 public final class JobRuntime: Sendable {
     public let worker: JobWorker
     let application: Application
-    let pollInterval: TimeInterval
     private let tasks = NIOLockedValueBox<[Task<Void, Never>]>([])
 
     public init(application: Application, options: JobWorker.Options) {
         self.application = application
         self.worker = JobWorker(application: application, options: options)
-        self.pollInterval = options.pollInterval
     }
 
     public func start() {
@@ -23,7 +21,7 @@ public final class JobRuntime: Sendable {
             app.logger.warning("job timeout is not shorter than the lease", metadata: [
                 "kind": "\(handler.kind)", "timeout": "\(handler.timeout)", "lease": "\(worker.options.lease)"])
         }
-        let poll = pollInterval
+        let poll = worker.options.pollInterval
         let loops: [Task<Void, Never>] = [
             Task { await self.worker.run() },
             Task { await Self.repeatEvery(poll, app, "event dispatch") { _ = try await EventDispatcher.dispatchPending(app) } },

@@ -41,9 +41,16 @@ public enum Scheduler {
     public static func tick(_ app: Application) async throws -> [String] {
         guard let sql = app.db as? any SQLDatabase else { return [] }
         let now = app.clock.now()
+        // One read per tick; a transaction only for a schedule that looks due.
+        let rows = try await JobScheduleRow.query(on: app.db).all()
+        let known = Dictionary(rows.compactMap { row in row.id.map { ($0, row) } }) { first, _ in first }
         var fired: [String] = []
         for job in app.scheduledJobs {
-            try await register(job, now: now, on: sql)
+            guard let row = known[job.name], row.cron == job.schedule.expression else {
+                try await register(job, now: now, on: sql)
+                continue  // a new or changed schedule first fires after now
+            }
+            guard row.nextRunAt <= now else { continue }
             let won: Bool = try await app.db.transaction { tx in
                 guard let txSQL = tx as? any SQLDatabase else { return false }
                 let rows = try await txSQL.raw("""

@@ -1,5 +1,6 @@
 @testable import Core
 import Fluent
+import Testing
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -43,4 +44,3 @@ func job(_ app: Application, _ id: UUID) async throws -> JobRecord {
     try #require(try await JobRecord.find(id, on: app.db))
 }
 
-import Testing
