@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .target(name: "Shared", path: "Shared"),
@@ -38,20 +39,36 @@ let package = Package(
             ],
             path: "Platform/Core"
         ),
+        // libcurl, for SMTP (no SMTP Swift package exists here); see Platform/CCurl/shim.h.
+        .systemLibrary(name: "CCurl", path: "Platform/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Provider clients with no Vapor in them, so that they build and test in seconds.
+        .target(name: "SMTPClient", dependencies: ["CCurl"], path: "Platform/SMTPClient"),
+        .target(
+            name: "Messaging",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Platform/Messaging"
+        ),
+        .target(name: "Notifications", dependencies: ["Core", "SMTPClient", "Messaging"], path: "Platform/Notifications"),
         .target(
             name: "Webhooks",
-            dependencies: ["Core", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["Core", "Notifications", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Platform/Webhooks"
         ),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
-        .executableTarget(name: "Server", dependencies: ["Core", "Webhooks", "Onboarding"], path: "Platform/Server"),
+        .executableTarget(
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Onboarding"], path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Webhooks"], path: "bench/JobProbe"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
+        .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "Shared"], path: "Tests/SMTPClientTests"),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging"], path: "Tests/MessagingTests"),
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks",
+                "Core", "Onboarding", "Webhooks", "Notifications",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

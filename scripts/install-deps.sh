@@ -16,8 +16,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Debian packages needed to build the server (C libraries linked by Swift packages).
-# Later issues extend this list (e.g. libxml2-dev libxmlsec1-dev libcurl4-openssl-dev).
-BUILD_PACKAGES=(pkg-config libsqlite3-dev)
+# Later issues extend this list (e.g. libxml2-dev libxmlsec1-dev). libcurl sends mail over SMTP.
+BUILD_PACKAGES=(pkg-config libsqlite3-dev libcurl4-openssl-dev)
 # Extra Debian packages needed to run the test suite.
 TEST_PACKAGES=(chromium chromium-driver postgresql)
 

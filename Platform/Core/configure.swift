@@ -10,6 +10,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig, modules: [any NicheModule]) async throws {
     app.config = config
     app.modules = try ModuleRegistry(modules)
+    app.notificationTemplates = NotificationTemplates(CoreTemplates.all + modules.flatMap(\.notificationTemplates))
     _ = PlatformMetrics.registry
 
     try await useDatabase(config.database, on: app)

@@ -34,9 +34,6 @@ func routes(_ app: Application) throws {
         app.get("reset", ":token", use: RecoveryController.resetForm)
         app.post("reset", ":token", use: RecoveryController.reset)
     }
-    do { // development tools
-        app.get("dev", "outbox", use: DevOutboxController.index)
-    }
     do { // the tenant's own pages
         let pages = app.tenantPages
         pages.get(use: DashboardController.show)

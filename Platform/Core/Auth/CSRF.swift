@@ -11,13 +11,19 @@ extension Request {
 }
 
 /// Rejects every state-changing browser request whose `_csrf` form field (or X-CSRF-Token
-/// header) does not match the session's token. The JSON API is exempt: it authenticates with
-/// API keys, not cookies, and accepts only `application/json`, which a cross-site form cannot send.
+/// header) does not match the session's token. Exempt are the JSON API (it authenticates with
+/// API keys, not cookies, and accepts only `application/json`, which a cross-site form cannot
+/// send), provider callbacks under `/hooks/` (signed by the provider) and the unsubscribe
+/// links under `/n/` (the signed token in the URL is the authority; mail clients POST to them
+/// with no session, per RFC 8058).
 struct CSRFMiddleware: AsyncMiddleware {
     struct FormToken: Decodable { let _csrf: String? }
 
+    static let exemptPrefixes = ["/api/", "/hooks/", "/n/"]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard ![.GET, .HEAD, .OPTIONS].contains(request.method), !request.url.path.hasPrefix("/api/") else {
+        let path = request.url.path
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method), !Self.exemptPrefixes.contains(where: path.hasPrefix) else {
             return try await next.respond(to: request)
         }
         let sent = request.headers.first(name: "X-CSRF-Token")

@@ -8,18 +8,22 @@ enum PasswordRecovery {
 
     enum TokenState { case valid(PasswordResetToken), used, expired, unknown }
 
-    /// Creates a token and writes the mail with its link to the outbox. Unknown emails get no
-    /// mail and the same answer, so the form does not reveal who has an account.
+    /// Creates a token and sends the mail with its link (through a delivery job, in the same
+    /// transaction). Unknown emails get no mail and the same answer, so the form does not
+    /// reveal who has an account.
     static func start(email: String, _ req: Request, now: Date = Date()) async throws {
         guard let user = try await User.query(on: req.db).filter(\.$email == email).first() else { return }
         let token = RandomToken.make()
         let link = "\(req.application.config.baseURL)/reset/\(token)"
-        let language = req.language
+        let message = NotificationRequest(
+            template: CoreTemplates.passwordReset.id, to: NotificationRecipient(name: user.name, email: user.email),
+            channel: .email, parameters: ["name": user.name, "link": link], language: req.language)
+        let notifier = req.application.notifier
         try await req.db.transaction { db in
             try await PasswordResetToken(
                 userID: user.requireID(), tokenHash: RandomToken.sha256Hex(token),
                 expiresAt: now.addingTimeInterval(lifetime)).create(on: db)
-            try await MailOutbox.enqueue(RecoveryMail.make(name: user.name, email: user.email, link: link, language: language), on: db)
+            try await notifier.send(message, on: db)
         }
     }
 

@@ -15,6 +15,9 @@ enum CoreMigrations {
         do { // Migration 002 - job queue, schedules, domain events outbox
             list += [CreateJobs(), CreateJobSchedules(), CreateDomainEvents()]
         }
+        do { // Migration 003 - the mail outbox gives way to the notifications delivery log
+            list += [DropOutboxMails()]
+        }
         return list
     }
 }

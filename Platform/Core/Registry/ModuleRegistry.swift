@@ -26,7 +26,7 @@ public struct ModuleRegistry: Sendable {
     public let modules: [any NicheModule]
 
     /// Path segments the platform itself uses under `/t/{tenant}` and `/api/v1`.
-    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin", "jobs", "webhooks"]
+    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin", "jobs", "webhooks", "notifications"]
 
     public init(_ modules: [any NicheModule]) throws(RegistryError) {
         var seen = Set<String>()
@@ -85,5 +85,13 @@ public enum CorePermission {
         "jobs.view", LocalizedText(es: "Ver y reintentar tareas en segundo plano", en: "See and retry background jobs"),
         roles: [.owner])
 
-    public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs]
+    public static let notificationsLog = Permission(
+        "notifications.view", LocalizedText(es: "Ver los mensajes enviados", en: "See sent messages"), roles: [.owner, .staff])
+    public static let notifications = Permission(
+        "notifications.manage",
+        LocalizedText(es: "Reenviar mensajes y editar plantillas y preferencias",
+                      en: "Resend messages and edit templates and preferences"),
+        roles: [.owner])
+
+    public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs, notificationsLog, notifications]
 }

@@ -27,6 +27,8 @@ public protocol NicheModule: Sendable {
     var scheduledJobs: [ScheduledJob] { get }
     /// Reactions to domain events, its own or other modules'.
     var eventSubscribers: [EventSubscriber] { get }
+    /// Messages the module sends for its events, in each language; tenants may edit them.
+    var notificationTemplates: [NotificationTemplate] { get }
 
     /// Mounts the module's pages and API. Both builders are already behind the tenant, the
     /// module-enabled check and authentication.
@@ -46,6 +48,7 @@ extension NicheModule {
     public var jobHandlers: [JobHandler] { [] }
     public var scheduledJobs: [ScheduledJob] { [] }
     public var eventSubscribers: [EventSubscriber] { [] }
+    public var notificationTemplates: [NotificationTemplate] { [] }
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
 }
 

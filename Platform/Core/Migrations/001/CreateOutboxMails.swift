@@ -2,7 +2,7 @@ import Fluent
 
 struct CreateOutboxMails: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(OutboxMail.schema)
+        try await database.schema("outbox_mails")
             .id()
             .field("tenant_id", .uuid, .references(Tenant.schema, "id", onDelete: .setNull))
             .field("recipient", .string, .required)
@@ -15,6 +15,6 @@ struct CreateOutboxMails: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(OutboxMail.schema).delete()
+        try await database.schema("outbox_mails").delete()
     }
 }

@@ -1,0 +1,1 @@
+// Placeholder: WhatsApp Cloud API and Twilio clients land here.

@@ -1,0 +1,1 @@
+// Placeholder: the SMTP client lands here.
