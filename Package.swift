@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Notifications", dependencies: ["Core", "SMTPClient", "Messaging"], path: "Platform/Notifications"),
         .target(
             name: "Webhooks",
-            dependencies: ["Core", "Notifications", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["Core", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Platform/Webhooks"
         ),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),

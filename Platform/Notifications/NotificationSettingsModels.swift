@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 /// A tenant's own wording of a template in one language; blank fields fall back to the module's.
-final class TemplateOverride: Model, @unchecked Sendable {
+final class TemplateOverride: TenantOwned, @unchecked Sendable {
     static let schema = "notification_template_overrides"
 
     @ID(key: .id) var id: UUID?
@@ -49,7 +49,7 @@ final class NotificationOptOut: Model, @unchecked Sendable {
 
 /// How a business wants to reach people: the order of channels to try, and its own contact
 /// phone for the platform's messages to it.
-final class NotificationPreferences: Model, @unchecked Sendable {
+final class NotificationPreferences: TenantOwned, @unchecked Sendable {
     static let schema = "notification_preferences"
     static let defaultOrder: [NotificationChannel] = [.whatsapp, .email, .sms]
 

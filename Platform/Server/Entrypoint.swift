@@ -1,10 +1,11 @@
 import Core
 import Logging
+import Notifications
 import Onboarding
 import Vapor
 import Webhooks
 
-/// `multinicho serve | migrate | seed-demo | create-admin`.
+/// `multinicho serve | worker | migrate | seed-demo | create-admin`.
 @main
 enum Entrypoint {
     static func main() async throws {
@@ -12,8 +13,10 @@ enum Entrypoint {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: .info) }
         let app = try await Application.make(env)
         do {
-            let config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment)
+            let environment = ProcessInfo.processInfo.environment
+            let config = try AppConfig.fromEnvironment(environment)
             try await configure(app, config: config, modules: NicheCatalog.all)
+            Notifications.register(on: app, settings: try .fromEnvironment(environment, config: config))
             Webhooks.register(on: app)
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)

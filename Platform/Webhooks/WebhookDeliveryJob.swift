@@ -77,17 +77,11 @@ struct WebhookDeliveryJob: Sendable {
             .filter(\.$tenant.$id == endpoint.tenantID).filter(\.$role == .owner).with(\.$user).all()
         let link = "\(context.application.config.baseURL)/t/\(try await slug(of: endpoint, on: db))/settings/webhooks/\(try endpoint.requireID())"
         for owner in owners {
-            let text = """
-                Hola \(owner.user.name):
-
-                Desactivamos tu webhook \(endpoint.url) (\(reason)). Ya no le enviamos eventos.
-                Revisa el receptor y vuelve a activarlo aquí: \(link)
-
-                — Multinicho
-                """
-            try await MailOutbox.enqueue(.init(
-                to: owner.user.email, subject: "Desactivamos un webhook de tu negocio", text: text,
-                html: "<p>\(MailOutbox.htmlEscaped(text).replacingOccurrences(of: "\n", with: "<br>"))</p>", tenantID: endpoint.tenantID), on: db)
+            try await context.application.notifier.send(NotificationRequest(
+                template: WebhookTemplates.endpointDisabled.id,
+                to: NotificationRecipient(name: owner.user.name, email: owner.user.email), channel: .email,
+                parameters: ["name": owner.user.name, "url": endpoint.url, "reason": reason, "link": link],
+                tenantID: endpoint.tenantID), on: db)
         }
         context.logger.warning("webhook endpoint disabled", metadata: ["endpoint": "\(endpoint.id?.uuidString ?? "")", "reason": "\(reason)"])
     }

@@ -26,6 +26,7 @@ public enum Webhooks {
         app.migrations.add(CreateWebhookTables())
         app.jobHandlers.register(WebhookDeliveryJob(sender: sender).handler)
         app.eventSubscribers.append(WebhookDeliveries.subscriber)
+        app.notificationTemplates.register(WebhookTemplates.endpointDisabled)
         Strings.add(es: WebhookStrings.spanish, en: WebhookStrings.english)
         WebhooksController.routes(app)
     }

@@ -1,5 +1,6 @@
 @testable import Core
 import Fluent
+@testable import Notifications
 import Testing
 import VaporTesting
 
@@ -13,8 +14,8 @@ private func requestToken(_ app: Application, _ email: String) async throws -> S
     try await browser.get("/recover")
     let page = try await browser.post("/recover", [("email", email)])
     #expect(page.status == .ok && page.body.contains("recover-sent"))
-    let mail = try #require(try await OutboxMail.query(on: app.db).sort(\.$createdAt, .descending).first())
-    let link = try #require(DevOutboxController.links(in: mail.textBody).first)
+    let mail = try #require(try await NotificationMessage.query(on: app.db).sort(\.$createdAt, .descending).first())
+    let link = try #require(DevOutboxController.links(in: mail.bodyText).first)
     #expect(link.hasPrefix("http://localhost:8080/reset/"))
     return String(link.split(separator: "/").last!)
 }
@@ -33,9 +34,11 @@ extension AllTests.RecoveryTests {
             let business = try await makeBusiness(app, name: "Veterinaria Patitas", email: "vet@example.pe")
             let token = try await requestToken(app, business.email)
 
-            let mail = try #require(try await OutboxMail.query(on: app.db).first())
-            #expect(mail.recipient == business.email)
+            let mail = try #require(try await NotificationMessage.query(on: app.db).first())
+            #expect(mail.recipient == business.email && mail.channel == .email && mail.template == "auth.password_reset")
             #expect(mail.subject == "Recupera tu contraseña de Multinicho")
+            #expect(try await JobRecord.query(on: app.db).filter(\.$kind == "notifications.deliver").count() == 1,
+                    "the mail goes out through a durable job, not inline")
             let stored = try #require(try await PasswordResetToken.query(on: app.db).first())
             #expect(stored.tokenHash != token && stored.tokenHash == RandomToken.sha256Hex(token))
             let lifetime = stored.expiresAt.timeIntervalSince(stored.createdAt ?? Date())
@@ -124,7 +127,7 @@ extension AllTests.RecoveryTests {
             try await browser.get("/recover")
             let page = try await browser.post("/recover", [("email", "nadie@example.pe")])
             #expect(page.status == .ok && page.body.contains("recover-sent"))
-            #expect(try await OutboxMail.query(on: app.db).count() == 0)
+            #expect(try await NotificationMessage.query(on: app.db).count() == 0)
         }
     }
 

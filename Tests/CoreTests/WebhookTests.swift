@@ -1,5 +1,6 @@
 @testable import Core
 import Fluent
+import Notifications
 import Foundation
 import Testing
 import Vapor
@@ -129,8 +130,9 @@ extension AllTests.WebhookTests {
             #expect(!stored.enabled && stored.disabledReason == "410 Gone")
             #expect(try await deliveryJob(app).state == .succeeded, "nothing left to retry")
             #expect(try await WebhookDelivery.query(on: app.db).first()?.state == .failed)
-            let mail = try #require(try await OutboxMail.query(on: app.db).first())
-            #expect(mail.recipient == business.email && mail.textBody.contains(endpoint.url))
+            let mail = try #require(try await NotificationMessage.query(on: app.db).first())
+            #expect(mail.recipient == business.email && mail.template == "webhooks.endpoint_disabled")
+            #expect(mail.bodyText.contains(endpoint.url))
 
             try await emitNote(app, business, "y")
             try await deliverDue(app)
@@ -160,7 +162,7 @@ extension AllTests.WebhookTests {
             try await deliverDue(app)
             let stored = try #require(try await WebhookEndpoint.find(endpoint.id, on: app.db))
             #expect(!stored.enabled && stored.disabledReason == "failing for 5 days")
-            #expect(try await OutboxMail.query(on: app.db).count() == 1)
+            #expect(try await NotificationMessage.query(on: app.db).filter(\.$template == "webhooks.endpoint_disabled").count() == 1)
         }
     }
 

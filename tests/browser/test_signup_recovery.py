@@ -7,6 +7,7 @@ screenshots to docs/screenshots/.
 from __future__ import annotations
 
 import secrets
+import time
 from urllib.parse import urlparse
 
 from selenium.webdriver.common.by import By
@@ -69,18 +70,21 @@ def log_in(driver: WebDriver, server, email: str, password: str) -> None:
 
 
 def reset_link_for(driver: WebDriver, server, email: str) -> str:
-    driver.get(server.url("/dev/outbox"))
-    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "article.mail")),
-                       "the dev outbox shows no mail")
-    for article in driver.find_elements(By.CSS_SELECTOR, "article.mail"):
-        recipients = article.find_elements(By.CSS_SELECTOR, ".mail-to")
-        if recipients and recipients[0].text.strip() == email:
-            links = article.find_elements(By.CSS_SELECTOR, "a.mail-link")
-            assert links, f"the recovery mail to {email} has no a.mail-link"
-            href = links[0].get_attribute("href")
-            assert "/reset/" in href, f"the recovery link {href!r} does not point to /reset/"
-            return href
-    raise AssertionError(f"no mail to {email} in the dev outbox")
+    # The mail goes out through a background job, so it may take a moment to arrive.
+    deadline = time.monotonic() + 15
+    while True:
+        driver.get(server.url("/dev/outbox"))
+        for article in driver.find_elements(By.CSS_SELECTOR, "article.mail"):
+            recipients = article.find_elements(By.CSS_SELECTOR, ".mail-to")
+            if recipients and recipients[0].text.strip() == email:
+                links = article.find_elements(By.CSS_SELECTOR, "a.mail-link")
+                assert links, f"the recovery mail to {email} has no a.mail-link"
+                href = links[0].get_attribute("href")
+                assert "/reset/" in href, f"the recovery link {href!r} does not point to /reset/"
+                return href
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no mail to {email} in the dev outbox")
+        time.sleep(0.3)
 
 
 def test_signup_logout_recover_and_login(server, driver, screenshots_dir):

@@ -14,7 +14,7 @@ extension Request {
 
     /// API clients and fetch() callers want JSON errors; browsers want a page.
     var wantsJSON: Bool {
-        if url.path.hasPrefix("/api/") { return true }
+        if url.path.hasPrefix("/api/") || url.path.hasPrefix("/hooks/") { return true }
         if headers.contentType == .json { return true }
         return headers.first(name: .accept)?.contains("application/json") ?? false
     }

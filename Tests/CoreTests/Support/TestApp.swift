@@ -1,6 +1,7 @@
 @testable import Core
 import Fluent
 import Logging
+import Notifications
 import Onboarding
 import SQLKit
 import Vapor
@@ -13,15 +14,21 @@ func withTestApp(
     mode: AppConfig.Mode = .development,
     modules: [any NicheModule] = [NotesModule()],
     webhookTimeout: TimeInterval = 10,
+    notifications: (inout NotificationSettings) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
     TestLogging.bootstrapOnce()
     let app = try await Application.make(.testing)
+    let maildir = TestMaildir.fresh()
+    defer { try? FileManager.default.removeItem(atPath: maildir) }
     do {
         let config = AppConfig(
             mode: mode, database: try TestDatabase.kind(), baseURL: "http://localhost:8080",
             secretKey: "test-secret-key-0123456789abcdef0123456789", bcryptCost: 4, trustProxy: true, workerConcurrency: 0)
         try await configure(app, config: config, modules: modules)
+        var settings = NotificationSettings(mailDirectory: maildir)
+        notifications(&settings)
+        Notifications.register(on: app, settings: settings)
         var webhooks = Webhooks.Settings()
         webhooks.timeout = webhookTimeout
         Webhooks.register(on: app, settings: webhooks)
@@ -34,6 +41,13 @@ func withTestApp(
         throw error
     }
     try await app.asyncShutdown()
+}
+
+enum TestMaildir {
+    /// A maildir of the test's own, so tests never write into the repository's ./data.
+    static func fresh() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("multinicho-mail-\(UUID().uuidString)").path
+    }
 }
 
 enum TestDatabase {

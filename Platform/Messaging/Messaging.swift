@@ -1,1 +1,0 @@
-// Placeholder: WhatsApp Cloud API and Twilio clients land here.
