@@ -25,7 +25,7 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         var text = status.map { "HTTP \($0)" } ?? "no HTTP answer"
         // Meta already writes "(#code)" into its message; Twilio does not.
-        if let code, !message.contains(code) { text += ", code \(code)" }
+        if let code, !message.contains("(#\(code))") { text += ", code \(code)" }
         text += ": \(message)"
         return isRetryable ? text + " (retryable)" : text
     }
