@@ -19,7 +19,7 @@ cd "$ROOT"
 # Later issues extend this list (e.g. libxml2-dev libxmlsec1-dev). libcurl sends mail over SMTP.
 BUILD_PACKAGES=(pkg-config libsqlite3-dev libcurl4-openssl-dev)
 # Extra Debian packages needed to run the test suite.
-TEST_PACKAGES=(chromium chromium-driver postgresql)
+TEST_PACKAGES=(chromium chromium-driver postgresql openssl)
 
 PACKAGES=("${BUILD_PACKAGES[@]}")
 if [ "$MODE" = test ]; then

@@ -15,6 +15,25 @@ struct NotesModule: NicheModule {
          Permission("notes.write", LocalizedText(es: "Escribir notas", en: "Write notes"), roles: [.owner, .staff])]
     }
     var eventTypes: [EventType] { [NoteCreated.eventType] }
+    var notificationTemplates: [NotificationTemplate] { [NotesModule.reminder, NotesModule.alarm] }
+
+    /// Urgent and text-only: goes out at night too, never by email.
+    static let alarm = NotificationTemplate(
+        "notes.alarm", LocalizedText(es: "Alarma", en: "Alarm"), parameters: ["name"],
+        content: [.es: .init(short: "¡Alerta, {{name}}!"), .en: .init(short: "Alert, {{name}}!")], urgent: true)
+
+    /// A message with every kind of part: email texts, a short text, and an approved WhatsApp
+    /// template with a document header.
+    static let reminder = NotificationTemplate(
+        "notes.reminder", LocalizedText(es: "Recordatorio de nota", en: "Note reminder"),
+        parameters: ["name", "title", "link"],
+        content: [
+            .es: .init(subject: "Tu nota «{{title}}» – año, Peña & Cía",
+                       body: "Hola {{name}},\n\nTu nota: {{title}}\n\nDocumento: {{link}}",
+                       short: "Hola {{name}}, tu nota: {{title}}"),
+            .en: .init(subject: "Your note {{title}}", body: "Hello {{name}},\n\nYour note: {{title}}", short: "Hi {{name}}: {{title}}"),
+        ],
+        whatsApp: .init(name: "recordatorio_nota", bodyParameters: ["name", "title"], documentParameter: "link"))
     var onboardingSteps: [OnboardingStep] {
         [OnboardingStep(
             id: "first-note", title: LocalizedText(es: "Escribe tu primera nota", en: "Write your first note"),

@@ -21,44 +21,14 @@ final class WebhookReceiver: Sendable {
         }
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    let port: Int
-    private let process: Process
-    private let stdin: Pipe
+    private let helper: PythonHelper
+    var port: Int { helper.port }
 
     init() throws {
-        let python = Self.root.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw ReceiverError(message: "\(python) is missing: run scripts/install-deps.sh test")
-        }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [Self.root.appendingPathComponent("tests/support/webhook_receiver.py").path]
-        let stdout = Pipe()
-        stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardInput = stdin
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw ReceiverError(message: "receiver exited before READY") }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let port = text.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
-            throw ReceiverError(message: "unexpected first line: \(text)")
-        }
-        self.port = port
+        helper = try PythonHelper("tests/support/webhook_receiver.py")
     }
 
-    deinit { stop() }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-    }
+    func stop() { helper.stop() }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
@@ -88,10 +58,5 @@ final class WebhookReceiver: Sendable {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
         let buffer = try await response.body.collect(upTo: 10 << 20)
         return Data(buffer.readableBytesView)
-    }
-
-    struct ReceiverError: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
     }
 }
