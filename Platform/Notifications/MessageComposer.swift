@@ -62,7 +62,7 @@ enum EmailLayout {
             .components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .newlines) }
             .filter { !$0.isEmpty }
-            .map { paragraph in
+            .map { paragraph -> String in
                 let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { linked(escape(String($0))) }
                 return "<p style=\"margin:0 0 16px\">\(lines.joined(separator: "<br>\n"))</p>"
             }

@@ -22,14 +22,8 @@ struct PreferencesForm: Content {
         var errors = FieldErrors()
         let chosen = (order ?? "").split(separator: " ").compactMap { NotificationChannel(rawValue: String($0)) }
         if !Self.orders.contains(chosen) { errors["order"] = req.t("notifications.order_invalid") }
-        var mobile: String?
-        if let raw = phone?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            do {
-                mobile = try PeruMobile(raw).e164
-            } catch {
-                errors["phone"] = req.language == .en ? error.messageEn : error.message
-            }
-        }
+        let blank = phone?.trimmingCharacters(in: .whitespaces).isEmpty ?? true
+        let mobile = blank ? nil : InputRules.mobile(phone, "phone", into: &errors, req)
         try errors.throwIfAny()
         return Valid(order: chosen, phone: mobile)
     }

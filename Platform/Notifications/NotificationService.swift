@@ -51,7 +51,7 @@ struct NotificationService: Notifier {
                                        parameters: request.parameters)
         let texts: MessageComposer.Texts
         if message.channel == .email {
-            let sender = try await request.tenantID.asyncFlatMap { try await Tenant.find($0, on: db)?.name } ?? "Multinicho"
+            let sender = try await request.tenantID.asyncFlatMap { try await Tenant.find($0, on: db)?.displayName } ?? "Multinicho"
             let target = UnsubscribeLink.Target(scope: NotificationOptOut.scope(of: request.tenantID), channel: .email, address: address)
             texts = composer.email(sender: sender, unsubscribeURL: links.url(for: target))
         } else {

@@ -68,9 +68,10 @@ enum NotificationsController {
         let (template, language) = try templateAndLanguage(req)
         let form = try req.content.decode(TemplateForm.self)
         let existing = try await override(req, template, language)
+        let tenantID = try req.tenantScope.tenantID
         do {
             let valid = try form.validate(for: template, req)
-            let row = existing ?? TemplateOverride(tenantID: try req.tenantScope.tenantID, template: template.id, language: language)
+            let row = existing ?? TemplateOverride(tenantID: tenantID, template: template.id, language: language)
             row.subject = valid.subject
             row.body = valid.body
             row.short = valid.short

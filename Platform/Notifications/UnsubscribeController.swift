@@ -58,7 +58,7 @@ enum UnsubscribeController {
         let target = try target(req)
         var sender = "Multinicho"
         if let tenantID = UUID(uuidString: target.scope), let tenant = try await Tenant.find(tenantID, on: req.db) {
-            sender = tenant.name
+            sender = tenant.displayName
         }
         let key = done ? "unsubscribe.done" : undone ? "unsubscribe.undone" : "unsubscribe.question"
         let text = req.t(key).replacingOccurrences(of: "%sender", with: sender)

@@ -2,6 +2,7 @@
 import Fluent
 import Foundation
 @testable import Notifications
+import Shared
 import Testing
 import Vapor
 import VaporTesting

@@ -14,17 +14,26 @@ public enum InputRules {
         return trimmed
     }
 
-    static func email(_ value: String?, _ field: String = "email", into errors: inout FieldErrors, _ req: Request) -> String? {
-        guard let email = required(value, field, into: &errors, req)?.lowercased() else { return nil }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && email.count <= 254
-            && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
-        if !valid {
+    public static func email(_ value: String?, _ field: String = "email", into errors: inout FieldErrors, _ req: Request) -> String? {
+        guard let raw = required(value, field, into: &errors, req) else { return nil }
+        do {
+            // Accounts are looked up by email, so the whole address is compared lowercased.
+            return try EmailAddress(raw).value.lowercased()
+        } catch {
             errors[field] = req.t("field.email_invalid")
             return nil
         }
-        return email
+    }
+
+    /// A Peruvian mobile (+51 9XXXXXXXX) in E.164, with the reason when it is not one.
+    public static func mobile(_ value: String?, _ field: String = "phone", into errors: inout FieldErrors, _ req: Request) -> String? {
+        guard let raw = required(value, field, into: &errors, req) else { return nil }
+        do {
+            return try PeruMobile(raw).e164
+        } catch {
+            errors[field] = req.language == .en ? error.messageEn : error.message
+            return nil
+        }
     }
 
     static func password(_ value: String?, _ field: String = "password", into errors: inout FieldErrors, _ req: Request) -> String? {

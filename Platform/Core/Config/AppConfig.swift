@@ -64,6 +64,11 @@ extension AppConfig {
         public let variable: String
         public let reason: String
         public var description: String { "\(variable): \(reason)" }
+
+        public init(variable: String, reason: String) {
+            self.variable = variable
+            self.reason = reason
+        }
     }
 
     /// Builds the configuration from `environment` (normally `ProcessInfo.processInfo.environment`).
