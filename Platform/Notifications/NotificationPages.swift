@@ -102,7 +102,7 @@ enum NotificationPages {
                           selected: value == current)
         }
         let overrides = try await req.tenantScope.query(TemplateOverride.self).all()
-        let templates = req.application.notificationTemplates.all.map { template in
+        let templates = req.application.notificationTemplates.all.filter(\.tenantEditable).map { template in
             TemplateRow(id: template.id, description: template.description.text(for: req.language),
                         customized: overrides.filter { $0.template == template.id }.map(\.language.rawValue).sorted())
         }

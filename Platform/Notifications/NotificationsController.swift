@@ -95,7 +95,8 @@ enum NotificationsController {
     }
 
     private static func templateAndLanguage(_ req: Request) throws -> (NotificationTemplate, Language) {
-        guard let id = req.parameters.get("template"), let template = req.application.notificationTemplates[id] else {
+        guard let id = req.parameters.get("template"), let template = req.application.notificationTemplates[id],
+              template.tenantEditable else {
             throw Abort(.notFound)
         }
         let language = req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:)) ?? .es

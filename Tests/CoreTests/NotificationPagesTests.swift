@@ -93,6 +93,8 @@ extension AllTests.NotificationPagesTests {
             #expect(page.body.contains("reset-template") && reset.status == .seeOther)
             #expect(try await TemplateOverride.query(on: app.db).count() == 0)
             #expect(try await browser.get("/t/\(business.slug)/settings/notifications/templates/nope").status == .notFound)
+            let platformMail = "/t/\(business.slug)/settings/notifications/templates/auth.password_reset"
+            #expect(try await browser.get(platformMail).status == .notFound, "no business sends the platform's own mail")
         }
     }
 }

@@ -28,7 +28,7 @@ enum CoreTemplates {
                     If this was not you, ignore this mail: your password stays the same.
                     """),
         ],
-        urgent: true, essential: true)
+        urgent: true, essential: true, tenantEditable: false)
 
     static let all = [passwordReset]
 }

@@ -55,10 +55,12 @@ public struct NotificationTemplate: Sendable {
     /// Account security mail (password recovery): sent even to a recipient who opted out,
     /// because they asked for it themselves.
     public let essential: Bool
+    /// False for the platform's own mail to a person (password recovery), which no business sends.
+    public let tenantEditable: Bool
 
     public init(
         _ id: String, _ description: LocalizedText, parameters: [String], content: [Language: Content],
-        whatsApp: WhatsAppTemplate? = nil, urgent: Bool = false, essential: Bool = false
+        whatsApp: WhatsAppTemplate? = nil, urgent: Bool = false, essential: Bool = false, tenantEditable: Bool = true
     ) {
         self.id = id
         self.description = description
@@ -67,6 +69,7 @@ public struct NotificationTemplate: Sendable {
         self.whatsApp = whatsApp
         self.urgent = urgent
         self.essential = essential
+        self.tenantEditable = tenantEditable
     }
 
     /// The texts in `language`, falling back to Spanish.
