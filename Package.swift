@@ -63,12 +63,14 @@ let package = Package(
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Webhooks"], path: "bench/JobProbe"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
-        .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "Shared"], path: "Tests/SMTPClientTests"),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging"], path: "Tests/MessagingTests"),
+        // Runs the Python servers the tests talk to (tests/support/*.py); shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "TestSupport"], path: "Tests/SMTPClientTests"),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications",
+                "Core", "Onboarding", "Webhooks", "Notifications", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 @testable import Core
 import Fluent
 import Foundation
+import TestSupport
 import NIOCore
 @testable import Notifications
 import Testing
@@ -90,7 +91,9 @@ final class SMTPSink: Sendable {
     func received() throws -> [Received] {
         let mail = directory.appendingPathComponent("mail")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: mail.path)) ?? []
-        return try files.filter { $0.hasSuffix(".json") }.sorted().map {
+        // The sink numbers its files 1, 2, ...: sort by number, not by name.
+        let numbered = files.filter { $0.hasSuffix(".json") }.sorted { (Int($0.dropLast(5)) ?? 0) < (Int($1.dropLast(5)) ?? 0) }
+        return try numbered.map {
             try JSONDecoder().decode(Received.self, from: Data(contentsOf: mail.appendingPathComponent($0)))
         }
     }

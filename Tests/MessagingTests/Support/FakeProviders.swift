@@ -3,6 +3,7 @@ import Foundation
 import Messaging
 import NIOCore
 import NIOHTTP1
+import TestSupport
 
 /// The fake Meta Graph + Twilio server `tests/support/fake_providers.py`, one per test.
 /// Stopped by `stop()`, by deinit, or by the closing stdin pipe if the test process dies.
@@ -29,38 +30,17 @@ final class FakeProviders: Sendable {
         let signature: String
     }
 
-    let port: Int
-    private let process: Process
-    private let stdin: Pipe
-
-    /// The repository root; `#filePath` may run through a symlinked test directory.
-    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private let helper: PythonHelper
+    var port: Int { helper.port }
 
     init() throws {
-        let venv = Self.root.appendingPathComponent(".venv/bin/python").path
-        // The fake needs only the standard library, so any Python 3 will do without the venv.
-        let python = FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3"
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [
-            Self.root.appendingPathComponent("tests/support/fake_providers.py").path,
+        helper = try PythonHelper("tests/support/fake_providers.py", [
             "--whatsapp-token", Self.whatsAppToken, "--whatsapp-phone-id", Self.phoneNumberID,
             "--twilio-sid", Self.twilioSID, "--twilio-token", Self.twilioToken,
-        ]
-        let stdout = Pipe()
-        stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardInput = stdin
-        try process.run()
-        port = try Self.readyPort(stdout)
+        ])
     }
 
-    deinit { stop() }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-    }
+    func stop() { helper.stop() }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -106,20 +86,6 @@ final class FakeProviders: Sendable {
             throw FakeError(message: "\(method) \(path): \(response.status) \(String(buffer: buffer))")
         }
         return Data(buffer.readableBytesView)
-    }
-
-    private static func readyPort(_ stdout: Pipe) throws -> Int {
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw FakeError(message: "fake_providers.py exited before READY") }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("READY "),
-              let port = Int(text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw FakeError(message: "unexpected first line: \(text)") }
-        return port
     }
 
     struct FakeError: Error, CustomStringConvertible {
