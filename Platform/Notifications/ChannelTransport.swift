@@ -39,7 +39,7 @@ struct SMSTransport: ChannelTransport {
                  db: any Database, now: Date) async throws -> String {
         do {
             return try await client.send(to: message.recipient, body: message.bodyText, statusCallback: statusCallback).sid
-        } catch let error as ProviderError {
+        } catch {
             throw DeliveryFailure(error)
         }
     }

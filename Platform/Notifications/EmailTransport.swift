@@ -22,7 +22,7 @@ struct EmailTransport: ChannelTransport {
         case .smtp(let client):
             do {
                 try await client.send(from: from.address, recipients: [message.recipient], message: mail.encoded())
-            } catch let error as SMTPError {
+            } catch {
                 throw DeliveryFailure(error.message, isPermanent: error.isPermanent)
             }
         case .maildir(let maildir):

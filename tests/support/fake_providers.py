@@ -57,11 +57,8 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
-import signal
-import stat
 import sys
 import threading
 import time
@@ -69,6 +66,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
+from lifecycle import exit_now, stop_with_parent
 
 MAX_BODY = 4 * 1024 * 1024
 WHATSAPP_PATH = re.compile(r"^/v\d+\.\d+/([^/]+)/messages$")
@@ -547,24 +545,6 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_GET = do_PUT = do_DELETE = do_PATCH = _handle
 
 
-def watch_stdin() -> None:
-    """Exit as soon as stdin (a pipe from the parent) reaches EOF."""
-    try:
-        while os.read(0, 65536):
-            pass
-    except OSError:
-        pass
-    os._exit(0)
-
-
-def stdin_is_pipe() -> bool:
-    try:
-        mode = os.fstat(0).st_mode
-    except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--whatsapp-token", required=True)
@@ -582,13 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True  # a sleeping handler must not delay exit
 
-    def stop(signum: int, frame: Any) -> None:
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    if stdin_is_pipe():
-        threading.Thread(target=watch_stdin, name="stdin-watch", daemon=True).start()
+    stop_with_parent(exit_now)
 
     sys.stdout.write(f"READY {server.server_address[1]}\n")
     sys.stdout.flush()

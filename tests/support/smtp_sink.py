@@ -42,9 +42,7 @@ import itertools
 import json
 import logging
 import os
-import signal
 import ssl
-import stat
 import sys
 import threading
 import warnings
@@ -53,6 +51,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from lifecycle import stop_with_parent
 
 
 def uses_tls(server: Any) -> bool:
@@ -229,30 +228,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def watch_stdin(stop: threading.Event) -> None:
-    try:
-        while os.read(0, 65536):
-            pass
-    except OSError:
-        pass
-    stop.set()
-
-
-def watch_parent(original: int, stop: threading.Event) -> None:
-    while not stop.wait(0.5):
-        if os.getppid() != original:
-            stop.set()
-
-
-def stdin_is_pipe() -> bool:
-    # /dev/null, a file or a terminal say nothing about the parent being alive.
-    try:
-        mode = os.fstat(0).st_mode
-    except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.makedirs(args.dir, exist_ok=True)
@@ -265,14 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.basicConfig(level=logging.DEBUG)
 
     stop = threading.Event()
-    # A parent may start us with signals blocked (Foundation's Process, spawned from a Dispatch
-    # worker thread, passes its mask on); SIGTERM would then stay pending forever.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    if stdin_is_pipe():
-        threading.Thread(target=watch_stdin, args=(stop,), daemon=True).start()
-    threading.Thread(target=watch_parent, args=(os.getppid(), stop), daemon=True).start()
+    stop_with_parent(stop.set)
 
     controller = controller_for(args)
     controller.start()

@@ -53,9 +53,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import signal
-import stat
 import sys
 import threading
 import time
@@ -65,6 +62,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from standardwebhooks import Webhook
+from lifecycle import exit_now, stop_with_parent
 
 BIG_BODY = b"x" * (100 * 1024)
 MAX_BODY = 16 * 1024 * 1024
@@ -292,31 +290,6 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_GET = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _handle
 
 
-def watch_stdin() -> None:
-    """Exit as soon as stdin (a pipe from the parent) reaches EOF."""
-    try:
-        while os.read(0, 65536):
-            pass
-    except OSError:
-        pass
-    os._exit(0)
-
-
-def watch_parent(original: int) -> None:
-    while True:
-        time.sleep(0.5)
-        if os.getppid() != original:
-            os._exit(0)
-
-
-def stdin_is_pipe() -> bool:
-    try:
-        mode = os.fstat(0).st_mode
-    except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: ephemeral)")
@@ -328,14 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True  # a hanging handler must not delay exit
 
-    def stop(signum: int, frame: Any) -> None:
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    if stdin_is_pipe():
-        threading.Thread(target=watch_stdin, name="stdin-watch", daemon=True).start()
-    threading.Thread(target=watch_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+    stop_with_parent(exit_now)
 
     sys.stdout.write(f"READY {server.server_address[1]}\n")
     sys.stdout.flush()

@@ -18,17 +18,15 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-        source: String, file: String, function: String, line: UInt
-    ) {
+    public func log(event: LogEvent) {
         var fields: [String: String] = [:]
-        for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) {
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             fields[key] = "\(value)"
         }
+        if let error = event.error { fields["error"] = "\(error)" }
         fields["ts"] = Self.timestamp()
-        fields["level"] = level.rawValue
-        fields["msg"] = message.description
+        fields["level"] = event.level.rawValue
+        fields["msg"] = event.message.description
         fields["logger"] = label
         guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
         FileHandle.standardOutput.write(data + Data("\n".utf8))
