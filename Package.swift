@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Onboarding"], path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
-        .executableTarget(name: "JobProbe", dependencies: ["Core", "Webhooks"], path: "bench/JobProbe"),
+        .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
         // Runs the Python servers the tests talk to (tests/support/*.py); shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

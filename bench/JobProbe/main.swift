@@ -1,5 +1,6 @@
 import Core
 import Logging
+import Notifications
 import Vapor
 import Webhooks
 
@@ -13,8 +14,11 @@ LoggingSystem.bootstrap { label in
 }
 let app = try await Application.make(.detect())
 do {
-    let config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment)
+    let environment = ProcessInfo.processInfo.environment
+    let config = try AppConfig.fromEnvironment(environment)
     try await configure(app, config: config, modules: [ProbeModule()])
+    // Registered as in the server, so that every job kind the probe may meet has its handler.
+    Notifications.register(on: app, settings: try .fromEnvironment(environment, config: config))
     Webhooks.register(on: app)
     PlatformCommands.register(on: app)
     app.asyncCommands.use(EnqueueCommand(), as: "enqueue")
