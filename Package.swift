@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Shared", path: "Shared"),
@@ -51,6 +52,26 @@ let package = Package(
             ],
             path: "Platform/Messaging"
         ),
+        // SUNAT e-invoicing, none of it importing Vapor: the document model and its arithmetic and
+        // UBL builders (pure Swift), XML signing and schema validation (libxml2 + xmlsec1), the
+        // SOAP client, and the printed PDF (cairo + qrencode). See Platform/C*/shim.h.
+        .systemLibrary(name: "CLibXML2", path: "Platform/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CXMLSec", path: "Platform/CXMLSec", pkgConfig: "xmlsec1-openssl",
+                       providers: [.apt(["libxmlsec1-dev", "libxmlsec1-openssl"])]),
+        .systemLibrary(name: "CCairo", path: "Platform/CCairo", pkgConfig: "cairo-pdf", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CQREncode", path: "Platform/CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "EInvoicing", dependencies: ["Shared"], path: "Platform/EInvoicing"),
+        .target(name: "EInvoicingXML", dependencies: ["CLibXML2", "CXMLSec"], path: "Platform/EInvoicingXML",
+                resources: [.copy("Schemas")]),
+        .target(
+            name: "SUNATClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Platform/SUNATClient"
+        ),
+        .target(name: "EInvoicingPDF", dependencies: ["Shared", "CCairo", "CQREncode"], path: "Platform/EInvoicingPDF"),
         .target(name: "Notifications", dependencies: ["Core", "SMTPClient", "Messaging"], path: "Platform/Notifications"),
         .target(
             name: "Webhooks",
@@ -67,6 +88,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "TestSupport"], path: "Tests/SMTPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
+        .testTarget(name: "EInvoicingTests", dependencies: ["EInvoicing", "Shared"], path: "Tests/EInvoicingTests"),
+        .testTarget(name: "EInvoicingXMLTests", dependencies: ["EInvoicingXML"], path: "Tests/EInvoicingXMLTests"),
+        .testTarget(name: "SUNATClientTests", dependencies: ["SUNATClient", "TestSupport"], path: "Tests/SUNATClientTests"),
+        .testTarget(name: "EInvoicingPDFTests", dependencies: ["EInvoicingPDF", "Shared"], path: "Tests/EInvoicingPDFTests"),
         .testTarget(
             name: "CoreTests",
             dependencies: [
