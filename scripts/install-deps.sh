@@ -19,7 +19,7 @@ cd "$ROOT"
 # libcurl sends mail over SMTP; libxml2 + xmlsec1 sign SUNAT documents; cairo + qrencode print them.
 BUILD_PACKAGES=(pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev libxmlsec1-dev libxmlsec1-openssl libcairo2-dev libqrencode-dev fonts-dejavu-core)
 # Extra Debian packages needed to run the test suite.
-TEST_PACKAGES=(chromium chromium-driver postgresql openssl xmlsec1 zbar-tools poppler-utils)
+TEST_PACKAGES=(chromium chromium-driver postgresql openssl xmlsec1 zbar-tools poppler-utils libxml2-utils)
 
 PACKAGES=("${BUILD_PACKAGES[@]}")
 if [ "$MODE" = test ]; then
