@@ -44,6 +44,7 @@ struct NotificationDelivery: Sendable {
         if Self.holdsBack(message), settings.quietHours.isQuiet(at: now) {
             // A retry or a resend that fell into the night waits for the morning, as a new job.
             try await context.commit { tx in try await Self.enqueue(message, settings: settings, now: now, on: tx) }
+            PlatformMetrics.notification(channel: message.channel.rawValue, outcome: "held")
             return
         }
         let essential = context.application.notificationTemplates[message.template]?.essential ?? false
@@ -66,6 +67,7 @@ struct NotificationDelivery: Sendable {
                 message.attempts += 1
                 try await message.save(on: tx)
             }
+            PlatformMetrics.notification(channel: message.channel.rawValue, outcome: "sent")
         } catch let failure as DeliveryFailure {
             try await record(failure, of: message, context)
         }
@@ -78,6 +80,7 @@ struct NotificationDelivery: Sendable {
         message.error = String(failure.description.prefix(1000))
         if failure.isPermanent || context.isLastAttempt { message.state = .failed }
         try await message.save(on: context.db)
+        PlatformMetrics.notification(channel: message.channel.rawValue, outcome: message.state == .failed ? "failed" : "retrying")
         if failure.isPermanent { throw PermanentJobError(failure.description) }
         throw failure
     }
@@ -88,6 +91,7 @@ struct NotificationDelivery: Sendable {
             message.error = reason
             try await message.save(on: tx)
         }
+        PlatformMetrics.notification(channel: message.channel.rawValue, outcome: "failed")
     }
 
     /// Sends a message again (the resend button): same texts, same recipient.

@@ -93,6 +93,8 @@ extension AllTests.NotificationChannelTests {
             #expect(again.state == .sent && again.attempts == 2 && again.bodyText == first.bodyText)
             let maildir = Maildir(path: Notifications.settings(app).mailDirectory)
             #expect(maildir.newest(10).count == 2)
+            let metrics = try await app.testing().sendRequest(.GET, "/metrics").body.string
+            #expect(metrics.contains(#"notifications_total{channel="email",outcome="sent"}"#))
         }
     }
 }

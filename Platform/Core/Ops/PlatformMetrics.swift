@@ -18,3 +18,11 @@ extension PlatformMetrics {
         Counter(label: "jobs_finished_total", dimensions: [("kind", kind), ("outcome", outcome)]).increment()
     }
 }
+
+extension PlatformMetrics {
+    /// `notifications_total{channel, outcome}`: outcome is sent, retrying, failed or held (quiet hours).
+    public static func notification(channel: String, outcome: String) {
+        _ = registry
+        Counter(label: "notifications_total", dimensions: [("channel", channel), ("outcome", outcome)]).increment()
+    }
+}
