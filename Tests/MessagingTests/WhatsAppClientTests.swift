@@ -91,13 +91,12 @@ struct WhatsAppClientTests {
     }
 
     @Test func timeoutIsRetryableWithoutStatus() async throws {
-        let fake = try FakeProviders()
+        // The fake answers after 60 s, far beyond the 1 s timeout even on a loaded machine.
+        let fake = try FakeProviders(slowSeconds: 60)
         defer { fake.stop() }
-        let started = ContinuousClock.now
         let error = try await #require(throws: ProviderError.self) {
             try await fake.whatsApp(timeout: 1).sendText(to: "51900000999", body: "Hola", previewURL: false)
         }
-        #expect(ContinuousClock.now - started < .seconds(4))
         #expect(error.status == nil)
         #expect(error.isRetryable)
         #expect(error.message.contains("1.0 s"))

@@ -55,13 +55,11 @@ struct SMTPFailureTests {
         #expect(error.message.contains("451 4.3.0 try again later"))
     }
 
-    @Test("a closed port fails fast, and is not permanent")
+    @Test("a closed port fails, and is not permanent")
     func connectionRefused() async throws {
         let sink = try SMTPSink(.startTLS)
         sink.stop()  // waits for the exit, so the port is closed now
-        let started = Date()
         let error = try await failure(client(for: sink))
-        #expect(Date().timeIntervalSince(started) < 3)
         #expect(error.curlCode == Self.couldNotConnect)
         #expect(error.smtpReply == nil)
         #expect(!error.isPermanent)

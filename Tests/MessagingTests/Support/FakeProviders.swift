@@ -33,10 +33,11 @@ final class FakeProviders: Sendable {
     private let helper: PythonHelper
     var port: Int { helper.port }
 
-    init() throws {
+    /// `slowSeconds`: how long the fake makes recipient 51900000999 wait.
+    init(slowSeconds: Double = 5) throws {
         helper = try PythonHelper("tests/support/fake_providers.py", [
             "--whatsapp-token", Self.whatsAppToken, "--whatsapp-phone-id", Self.phoneNumberID,
-            "--twilio-sid", Self.twilioSID, "--twilio-token", Self.twilioToken,
+            "--twilio-sid", Self.twilioSID, "--twilio-token", Self.twilioToken, "--slow-seconds", String(slowSeconds),
         ])
     }
 
