@@ -61,7 +61,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", path: "Platform/CCairo", pkgConfig: "cairo-pdf", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CQREncode", path: "Platform/CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "EInvoicing", dependencies: ["Shared"], path: "Platform/EInvoicing"),
-        .target(name: "EInvoicingXML", dependencies: ["CLibXML2", "CXMLSec"], path: "Platform/EInvoicingXML",
+        .target(name: "EInvoicingXML", dependencies: ["Shared", "CLibXML2", "CXMLSec"], path: "Platform/EInvoicingXML",
                 resources: [.copy("Schemas")]),
         .target(
             name: "SUNATClient",
@@ -72,6 +72,10 @@ let package = Package(
             path: "Platform/SUNATClient"
         ),
         .target(name: "EInvoicingPDF", dependencies: ["Shared", "CCairo", "CQREncode"], path: "Platform/EInvoicingPDF"),
+        // The pipeline the others make together: calculate, check the certificate, build, sign,
+        // validate, print. What the web app, the API, the CLI and the benchmark call.
+        .target(name: "EInvoiceEngine", dependencies: ["Shared", "EInvoicing", "EInvoicingXML", "EInvoicingPDF"],
+                path: "Platform/EInvoiceEngine"),
         .target(name: "Notifications", dependencies: ["Core", "SMTPClient", "Messaging"], path: "Platform/Notifications"),
         .target(
             name: "Webhooks",
@@ -80,7 +84,8 @@ let package = Package(
         ),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Onboarding"], path: "Platform/Server"),
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Onboarding", "EInvoiceEngine"],
+            path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
@@ -89,9 +94,14 @@ let package = Package(
         .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "TestSupport"], path: "Tests/SMTPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(name: "EInvoicingTests", dependencies: ["EInvoicing", "Shared"], path: "Tests/EInvoicingTests"),
-        .testTarget(name: "EInvoicingXMLTests", dependencies: ["EInvoicingXML"], path: "Tests/EInvoicingXMLTests"),
+        .testTarget(name: "EInvoicingXMLTests", dependencies: ["EInvoicingXML", "TestSupport"], path: "Tests/EInvoicingXMLTests"),
         .testTarget(name: "SUNATClientTests", dependencies: ["SUNATClient", "TestSupport"], path: "Tests/SUNATClientTests"),
-        .testTarget(name: "EInvoicingPDFTests", dependencies: ["EInvoicingPDF", "Shared"], path: "Tests/EInvoicingPDFTests"),
+        .testTarget(name: "EInvoicingPDFTests", dependencies: ["EInvoicingPDF", "Shared", "TestSupport"], path: "Tests/EInvoicingPDFTests"),
+        .testTarget(
+            name: "EInvoiceEngineTests",
+            dependencies: ["EInvoiceEngine", "EInvoicing", "EInvoicingXML", "EInvoicingPDF", "Shared", "TestSupport"],
+            path: "Tests/EInvoiceEngineTests"
+        ),
         .testTarget(
             name: "CoreTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import EInvoicingPDF
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("A4 printout")

@@ -1,5 +1,6 @@
 import EInvoicingPDF
 import Foundation
+import TestSupport
 import Testing
 
 /// Checks shared by the A4 and ticket tests.

@@ -1,5 +1,6 @@
 import EInvoicingPDF
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("80 mm ticket printout")

@@ -2,10 +2,10 @@ import Foundation
 import Shared
 
 /// Decimal ⇄ text without `Double` and without locale surprises.
-enum DecimalText {
+public enum DecimalText {
     /// `value` rounded half-up to `scale` places and written with exactly
     /// that many decimals, e.g. fixed(118, 2) = "118.00", as SUNAT samples show amounts.
-    static func fixed(_ value: Decimal, scale: Int) -> String {
+    public static func fixed(_ value: Decimal, scale: Int) -> String {
         let rounded = Rounding.halfUp(value, scale: scale)
         let negative = rounded < 0
         var magnitude = negative ? -rounded : rounded
@@ -22,7 +22,7 @@ enum DecimalText {
     /// `value` rounded half-up to `maxScale` places with trailing zeros
     /// dropped but at least `minScale` decimals: quantities and unit values
     /// keep their precision (up to 10 decimals) without noise.
-    static func trimmed(_ value: Decimal, maxScale: Int, minScale: Int = 0) -> String {
+    public static func trimmed(_ value: Decimal, maxScale: Int, minScale: Int = 0) -> String {
         let scale = max(minScale, DecimalRules.scale(of: Rounding.halfUp(value, scale: maxScale)))
         return fixed(value, scale: min(scale, maxScale))
     }

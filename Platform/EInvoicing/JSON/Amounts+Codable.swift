@@ -74,3 +74,36 @@ extension DeclaredTotals: Codable {
         }
     }
 }
+
+extension SummaryAmounts: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case total, taxed, exonerated, unaffected, export, free, otherCharges, igv
+    }
+
+    /// Each amount key with the property it fills; computed because key paths are not `Sendable`.
+    private static var amounts: [(CodingKeys, WritableKeyPath<SummaryAmounts, Decimal>)] {
+        [
+            (.total, \.total), (.taxed, \.taxed), (.exonerated, \.exonerated), (.unaffected, \.unaffected),
+            (.export, \.export), (.free, \.free), (.otherCharges, \.otherCharges), (.igv, \.igv),
+        ]
+    }
+
+    /// `total` is required; the other amounts default to zero, as a boleta seldom has them all.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let total = try container.decodeDecimalIfPresent(forKey: .total) else {
+            throw DecodingError.keyNotFound(CodingKeys.total, .init(codingPath: container.codingPath, debugDescription: "total is required"))
+        }
+        self.init(total: total)
+        for (key, path) in Self.amounts.dropFirst() {
+            self[keyPath: path] = try container.decodeDecimalIfPresent(forKey: key) ?? 0
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        for (key, path) in Self.amounts {
+            try container.encode(self[keyPath: path], forKey: key)
+        }
+    }
+}

@@ -10,7 +10,7 @@ public enum SummaryStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The amounts of one comprobante as the resumen reports them, 2 decimals each.
-public struct SummaryAmounts: Sendable, Equatable, Codable {
+public struct SummaryAmounts: Sendable, Equatable {
     /// Importe total (PayableAmount).
     public var total: Decimal
     public var taxed: Decimal

@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// Why a signing certificate cannot be used.
 public enum CertificateError: Error, Equatable, Sendable {
@@ -52,10 +53,9 @@ public enum CertificateError: Error, Equatable, Sendable {
     }
 }
 
-/// Dates in messages are days in Lima, where the business owner reads them.
+/// Dates in messages are days in Lima, where the business owner reads them, as dd/mm/yyyy.
 enum CertificateDate {
     static func text(_ date: Date) -> String {
-        let lima = TimeZone(identifier: "America/Lima") ?? TimeZone(secondsFromGMT: -5 * 3600)!
-        return date.formatted(Date.ISO8601FormatStyle(timeZone: lima).year().month().day())
+        LimaDate(date).formatted
     }
 }

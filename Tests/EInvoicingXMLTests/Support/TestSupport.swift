@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EInvoicingXML
+import TestSupport
 
 /// The certificates every signing test uses, loaded from the files openssl made.
 enum TestSigner {
@@ -11,17 +12,6 @@ enum TestSigner {
 
     static func sign(_ xml: Data, _ algorithm: SignatureAlgorithm = .rsaSHA256) throws -> Data {
         try XMLSigner.sign(xml, with: certificate(), algorithm: algorithm)
-    }
-}
-
-/// The independent xmlsec1 command line, trusting the self-signed test certificate.
-enum XMLSecCLI {
-    static func verify(_ signed: Data) throws -> Shell.Result {
-        let files = try TestCertificates.shared.get()
-        let file = files.url("signed-\(UUID().uuidString).xml")
-        try signed.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        return try Shell.run("xmlsec1", ["--verify", "--trusted-pem", files.url("cert.pem").path, file.path])
     }
 }
 

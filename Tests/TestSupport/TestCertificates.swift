@@ -1,17 +1,17 @@
 import Foundation
 
 /// Certificates made with the openssl CLI once per test run, in a temporary folder.
-struct TestCertificates: Sendable {
-    static let password = "Bodega-2026"
-    static let ruc = "20100070970"
-    static let otherRUC = "20131312955"
+public struct TestCertificates: Sendable {
+    public static let password = "Bodega-2026"
+    public static let ruc = "20100070970"
+    public static let otherRUC = "20131312955"
 
-    let directory: URL
+    public let directory: URL
 
-    static let shared = Result { try TestCertificates() }
+    public static let shared = Result { try TestCertificates() }
 
-    func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
-    func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+    public func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
+    public func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
     private init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("einvoicing-xml-\(UUID().uuidString)")

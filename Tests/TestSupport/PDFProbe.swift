@@ -2,31 +2,29 @@ import Foundation
 
 /// What `tests/support/pdf_probe.py` reads back from a PDF: text and fonts with
 /// pdfplumber, QR codes from a 200 dpi raster with zbarimg.
-struct PDFProbe: Decodable {
-    var pages: Int
-    var text: [String]
-    var fonts: [String]
-    var sizes: [[Double]]
-    var bbox: [[Double]?]
-    var images: [Int]
-    var qr: [String]
-    var qrByPage: [[String]]
+public struct PDFProbe: Decodable, Sendable {
+    public var pages: Int
+    public var text: [String]
+    public var fonts: [String]
+    public var sizes: [[Double]]
+    public var bbox: [[Double]?]
+    public var images: [Int]
+    public var qr: [String]
+    public var qrByPage: [[String]]
 
     enum CodingKeys: String, CodingKey {
         case pages, text, fonts, sizes, bbox, images, qr
         case qrByPage = "qr_by_page"
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    /// The repository root: this file lives in Tests/EInvoicingPDFTests, possibly behind a symlink.
-    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static var root: URL { PythonHelper.root }
 
     /// Writes `pdf` to a temporary file and probes it.
-    static func read(_ pdf: Data) throws -> PDFProbe {
+    public static func read(_ pdf: Data) throws -> PDFProbe {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("pdf-probe-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -60,17 +58,17 @@ struct PDFProbe: Decodable {
     }
 
     /// All pages' text with every run of whitespace made one space, so wrapped phrases match.
-    var flatText: String {
+    public var flatText: String {
         Self.flatten(text.joined(separator: "\n"))
     }
 
-    static func flatten(_ string: String) -> String {
+    public static func flatten(_ string: String) -> String {
         string.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// `true` when the words of `phrase` occur in this order, other words allowed between
     /// them: wrapped cells of a table interleave with their neighbours' text.
-    func containsInOrder(_ phrase: String) -> Bool {
+    public func containsInOrder(_ phrase: String) -> Bool {
         var words = phrase.split(whereSeparator: \.isWhitespace)[...]
         for word in flatText.split(separator: " ") where word == words.first {
             words.removeFirst()
