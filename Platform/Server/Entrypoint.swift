@@ -5,10 +5,14 @@ import Onboarding
 import Vapor
 import Webhooks
 
-/// `multinicho serve | worker | migrate | seed-demo | create-admin`.
+/// `multinicho serve | worker | migrate | seed-demo | create-admin | einvoice`.
 @main
 enum Entrypoint {
     static func main() async throws {
+        // The e-invoice tool needs no database or configuration: run it without booting.
+        if CommandLine.arguments.dropFirst().first == EInvoiceCommands.name {
+            exit(await EInvoiceCommands.runStandalone(CommandLine.arguments))
+        }
         let env = try Environment.detect()
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: .info) }
         let app = try await Application.make(env)
@@ -20,6 +24,7 @@ enum Entrypoint {
             Webhooks.register(on: app)
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)
+            app.asyncCommands.use(EInvoiceCommands(), as: EInvoiceCommands.name)
             try await app.execute()
         } catch {
             app.logger.report(error: error)

@@ -22,7 +22,7 @@ struct PrintedRepresentationTests {
         #expect(printed.customer == .init(name: "COMPAÑÍA DE SERVICIOS AÑAÑOS S.A.", documentLabel: "RUC",
                                           documentNumber: "20131312955", address: "JR. UNIÓN 456, CERCADO DE LIMA"))
         #expect((printed.issueDate, printed.dueDate, printed.currency) == ("02/03/2026", "01/05/2026", "SOLES"))
-        #expect(printed.paymentTerms == "Crédito, 2 cuotas (cuota 1: S/ 146.50 al 01/04/2026; cuota 2: S/ 100.00 al 01/05/2026)")
+        #expect(printed.paymentTerms == "Crédito (2 cuotas)")
         #expect(printed.lines == [
             .init(quantity: "2", unit: "NIU", description: "Arroz extra 5 kg", unitPrice: "S/ 23.60", total: "S/ 47.20"),
             .init(quantity: "1", unit: "NIU", description: "Libro de cuentos", unitPrice: "S/ 40.00", total: "S/ 40.00"),
@@ -36,7 +36,10 @@ struct PrintedRepresentationTests {
             .init("Op. gratuitas", "S/ 5.00"), .init("IGV 18%", "S/ 31.50"), .init("Importe total", "S/ 246.50"),
         ])
         #expect(printed.amountInWords == "SON DOSCIENTOS CUARENTA Y SEIS CON 50/100 SOLES")
-        #expect(printed.notes == [Legend.freeTransferText])
+        #expect(printed.notes == [
+            Legend.freeTransferText,
+            "Monto neto pendiente de pago: S/ 246.50. Cuota 1: S/ 146.50 vence el 01/04/2026; Cuota 2: S/ 100.00 vence el 01/05/2026.",
+        ])
         #expect(printed.hash == signed.digestValue)
         #expect(printed.qrPayload == "20100070970|01|F001|123|31.50|246.50|2026-03-02|6|20131312955|\(signed.digestValue)|")
         #expect(printed.footer == "Representación impresa de la FACTURA ELECTRÓNICA. Consulte su validez en https://e-consulta.sunat.gob.pe")

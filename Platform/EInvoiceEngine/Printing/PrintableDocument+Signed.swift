@@ -27,11 +27,11 @@ extension PrintableDocument {
             issueDate: document.issueDate.formatted,
             dueDate: Self.dueDate(calculated.paymentTerms),
             currency: PrintedText.currency(document.currency),
-            paymentTerms: Self.paymentTerms(calculated.paymentTerms, money: money),
+            paymentTerms: Self.paymentTerms(calculated.paymentTerms),
             lines: calculated.lines.map { Self.line($0, money: money) },
             totals: Self.totals(calculated.totals, money: money),
             amountInWords: calculated.legends.first { $0.code == "1000" }?.text ?? "",
-            notes: Self.notes(calculated),
+            notes: Self.notes(calculated, money: money),
             qrPayload: SUNATQRCode.payload(calculated, digestValue: signed.digestValue),
             hash: signed.digestValue,
             footer: PrintedText.footer(document.kind, site: consultSite ?? PrintedText.defaultFooterSite),
@@ -81,17 +81,22 @@ extension PrintableDocument {
         return rows
     }
 
-    private static func paymentTerms(_ terms: PaymentTerms?, money: (Decimal) -> String) -> String? {
+    private static func paymentTerms(_ terms: PaymentTerms?) -> String? {
         switch terms {
-        case nil: return nil
-        case .contado: return "Contado"
-        case .credito(let cuotas):
-            let list = cuotas.enumerated().map { index, cuota in
-                "cuota \(index + 1): \(money(cuota.amount)) al \(cuota.dueDate.formatted)"
-            }
-            let count = cuotas.count == 1 ? "1 cuota" : "\(cuotas.count) cuotas"
-            return "Crédito, \(count) (" + list.joined(separator: "; ") + ")"
+        case nil: nil
+        case .contado: "Contado"
+        case .credito(let cuotas): cuotas.count == 1 ? "Crédito (1 cuota)" : "Crédito (\(cuotas.count) cuotas)"
         }
+    }
+
+    /// SUNAT requires a credit sale's printout to show the net amount pending and each
+    /// instalment with its due date.
+    private static func creditNote(_ calculated: CalculatedDocument, money: (Decimal) -> String) -> String? {
+        guard case .credito(let cuotas) = calculated.paymentTerms, let pending = calculated.creditAmount else { return nil }
+        let list = cuotas.enumerated().map { index, cuota in
+            "Cuota \(index + 1): \(money(cuota.amount)) vence el \(cuota.dueDate.formatted)"
+        }
+        return "Monto neto pendiente de pago: \(money(pending)). " + list.joined(separator: "; ") + "."
     }
 
     private static func dueDate(_ terms: PaymentTerms?) -> String? {
@@ -99,9 +104,11 @@ extension PrintableDocument {
         return cuotas.map(\.dueDate).max()?.formatted
     }
 
-    /// Legends other than the amount in words, and what a note modifies and why.
-    private static func notes(_ calculated: CalculatedDocument) -> [String] {
+    /// Legends other than the amount in words, the instalments of a credit sale, and what a
+    /// note modifies and why.
+    private static func notes(_ calculated: CalculatedDocument, money: (Decimal) -> String) -> [String] {
         var notes = calculated.legends.filter { $0.code != "1000" }.map(\.text)
+        if let credit = creditNote(calculated, money: money) { notes.append(credit) }
         let document = calculated.document
         if let note = document.note, let reference = note.reference {
             var text = "Documento que modifica: \(PrintedText.title(reference.kind)) \(reference.id)."
