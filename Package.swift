@@ -95,7 +95,10 @@ let package = Package(
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(name: "EInvoicingTests", dependencies: ["EInvoicing", "Shared"], path: "Tests/EInvoicingTests"),
         .testTarget(name: "EInvoicingXMLTests", dependencies: ["EInvoicingXML", "TestSupport"], path: "Tests/EInvoicingXMLTests"),
-        .testTarget(name: "SUNATClientTests", dependencies: ["SUNATClient", "TestSupport"], path: "Tests/SUNATClientTests"),
+        .testTarget(
+            name: "SUNATClientTests",
+            dependencies: ["SUNATClient", "EInvoiceEngine", "EInvoicingXML", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/SUNATClientTests"),
         .testTarget(name: "EInvoicingPDFTests", dependencies: ["EInvoicingPDF", "Shared", "TestSupport"], path: "Tests/EInvoicingPDFTests"),
         .testTarget(
             name: "EInvoiceEngineTests",

@@ -32,11 +32,14 @@ final class FakeSUNAT: Sendable {
     }
 
     private let helper: PythonHelper
+    /// The RUC whose SOL user the fake accepts.
+    let ruc: String
     var baseURL: String { "http://127.0.0.1:\(helper.port)" }
 
-    init(password: String = password, slowSeconds: Double = 3) throws {
+    init(ruc: String = ruc, password: String = password, slowSeconds: Double = 3) throws {
+        self.ruc = ruc
         helper = try PythonHelper("tests/support/fake_sunat.py", [
-            "--ruc", Self.ruc, "--user", Self.user, "--password", password,
+            "--ruc", ruc, "--user", Self.user, "--password", password,
             "--slow-seconds", String(slowSeconds),
         ])
     }
@@ -51,7 +54,7 @@ final class FakeSUNAT: Sendable {
 
     func client(user: String = user, password: String = password, timeout: TimeInterval = 10) -> SUNATClient {
         SUNATClient(
-            endpoints: endpoints, credentials: SOLCredentials(ruc: Self.ruc, user: user, password: password),
+            endpoints: endpoints, credentials: SOLCredentials(ruc: ruc, user: user, password: password),
             httpClient: .shared, timeout: timeout)
     }
 
