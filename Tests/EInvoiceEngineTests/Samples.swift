@@ -47,16 +47,3 @@ enum Samples {
         }
     }
 }
-
-extension Data {
-    var text: String { String(decoding: self, as: UTF8.self) }
-
-    /// These bytes with the signature element cut out.
-    func removingSignature() -> Data? {
-        guard let start = range(of: Data("<ds:Signature".utf8)),
-              let end = range(of: Data("</ds:Signature>".utf8)) else { return nil }
-        var copy = self
-        copy.removeSubrange(start.lowerBound..<end.upperBound)
-        return copy
-    }
-}

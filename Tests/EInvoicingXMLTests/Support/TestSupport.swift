@@ -16,8 +16,6 @@ enum TestSigner {
 }
 
 extension Data {
-    var text: String { String(decoding: self, as: UTF8.self) }
-
     /// The bytes with the first occurrence of `target` replaced; fails the test if absent.
     func replacingFirst(_ target: String, with replacement: String,
                         sourceLocation: SourceLocation = #_sourceLocation) -> Data {
@@ -27,15 +25,6 @@ extension Data {
         }
         var copy = self
         copy.replaceSubrange(range, with: Data(replacement.utf8))
-        return copy
-    }
-
-    /// The bytes without the `<ds:Signature …>…</ds:Signature>` element.
-    func removingSignature() -> Data? {
-        guard let start = range(of: Data("<ds:Signature".utf8)),
-              let end = range(of: Data("</ds:Signature>".utf8)) else { return nil }
-        var copy = self
-        copy.removeSubrange(start.lowerBound..<end.upperBound)
         return copy
     }
 }
