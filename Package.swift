@@ -44,13 +44,25 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Platform/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Provider clients with no Vapor in them, so that they build and test in seconds.
         .target(name: "SMTPClient", dependencies: ["CCurl"], path: "Platform/SMTPClient"),
+        .target(name: "ProviderSupport", path: "Platform/ProviderSupport"),
         .target(
             name: "Messaging",
             dependencies: [
+                "ProviderSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Platform/Messaging"
+        ),
+        // Stripe and Culqi (Yape) clients and Stripe webhook signatures, with no Vapor in them.
+        .target(
+            name: "PaymentProviders",
+            dependencies: [
+                "Shared", "ProviderSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Platform/PaymentProviders"
         ),
         // SUNAT e-invoicing, none of it importing Vapor: the document model and its arithmetic and
         // UBL builders (pure Swift), XML signing and schema validation (libxml2 + xmlsec1), the
@@ -93,6 +105,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "TestSupport"], path: "Tests/SMTPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
+        .testTarget(name: "PaymentProvidersTests", dependencies: ["PaymentProviders", "TestSupport"],
+                    path: "Tests/PaymentProvidersTests"),
         .testTarget(name: "EInvoicingTests", dependencies: ["EInvoicing", "Shared"], path: "Tests/EInvoicingTests"),
         .testTarget(name: "EInvoicingXMLTests", dependencies: ["EInvoicingXML", "TestSupport"], path: "Tests/EInvoicingXMLTests"),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import ProviderSupport
 
 /// Meta's error answer: `{"error":{"message","type","code","error_subcode","error_data":{"details"},"fbtrace_id"}}`.
 struct MetaErrorBody: Decodable {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import ProviderSupport
 import NIOCore
 
 /// Sends SMS through Twilio's Programmable Messaging REST API.

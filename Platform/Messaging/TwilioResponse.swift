@@ -1,4 +1,5 @@
 import Foundation
+import ProviderSupport
 
 /// Twilio's JSON answers: the created Message resource, or `{"code","message","more_info","status"}`.
 enum TwilioResponse {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import ProviderSupport
 import NIOCore
 
 /// Sends WhatsApp messages through Meta's Cloud API (`POST /<phone-number-id>/messages`).

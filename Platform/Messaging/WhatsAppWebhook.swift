@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProviderSupport
 
 /// What Meta POSTs to our webhook: delivery statuses of our messages and the customers' own messages.
 public enum WhatsAppWebhook {

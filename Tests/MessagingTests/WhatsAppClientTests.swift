@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import TestSupport
 import Testing
 
 @Suite("WhatsApp Cloud API client against the fake Graph API")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, Equatable, so that a test can compare a whole request body with one `#expect`.
-enum JSON: Decodable, Equatable, Sendable, CustomStringConvertible {
+public enum JSON: Decodable, Equatable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,7 +9,7 @@ enum JSON: Decodable, Equatable, Sendable, CustomStringConvertible {
     case array([JSON])
     case object([String: JSON])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -27,15 +27,15 @@ enum JSON: Decodable, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Parses a literal written in the test, so expectations read like the documented JSON.
-    static func parse(_ text: String) throws -> JSON {
+    public static func parse(_ text: String) throws -> JSON {
         try JSONDecoder().decode(JSON.self, from: Data(text.utf8))
     }
 
-    subscript(key: String) -> JSON? {
+    public subscript(key: String) -> JSON? {
         if case .object(let fields) = self { fields[key] } else { nil }
     }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .null: "null"
         case .bool(let value): "\(value)"

@@ -1,12 +1,12 @@
 /// `application/x-www-form-urlencoded` as browsers and Twilio's own libraries write it.
-enum FormURLEncoding {
-    static func encode(_ fields: [(String, String)]) -> String {
+public enum FormURLEncoding {
+    public static func encode(_ fields: [(String, String)]) -> String {
         fields.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
     }
 
     /// Everything but unreserved characters is percent-encoded; spaces become "+", so a
     /// literal "+" (every E.164 number) must travel as "%2B".
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {

@@ -1,0 +1,105 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PaymentProviders
+import Shared
+import TestSupport
+
+/// The fake Stripe + Culqi server `tests/support/fake_payments.py`, one per test.
+/// Stopped by `stop()`, by deinit, or by the closing stdin pipe if the test process dies.
+final class FakePayments: Sendable {
+    static let stripeKey = "sk_test_51MultinichoFakeKey0000"
+    static let culqiPublicKey = "pk_test_multinicho0001"
+    static let culqiSecretKey = "sk_test_multinicho0001"
+
+    struct Recorded: Decodable {
+        let method: String
+        let path: String
+        let headers: [String: String]
+        let body: String
+        let status: Int?
+        let replayed: Bool
+
+        var json: JSON? { try? JSONDecoder().decode(JSON.self, from: Data(body.utf8)) }
+        var form: [String: String] { Form.decode(body) }
+    }
+
+    /// An event exactly as Stripe would POST it, unsigned.
+    struct StripeEventBody: Decodable {
+        let type: String
+        let body: String
+    }
+
+    struct Paid: Decodable {
+        let payment_intent: String
+        let charge: String?
+    }
+
+    private let helper: PythonHelper
+    var baseURL: String { "http://127.0.0.1:\(helper.port)" }
+
+    /// `slowSeconds`: how long the "slow" magic values make the fake wait.
+    init(slowSeconds: Double = 5) throws {
+        helper = try PythonHelper("tests/support/fake_payments.py", [
+            "--stripe-key", Self.stripeKey, "--culqi-public-key", Self.culqiPublicKey,
+            "--culqi-secret-key", Self.culqiSecretKey, "--slow-seconds", String(slowSeconds),
+        ])
+    }
+
+    func stop() { helper.stop() }
+
+    func stripe(timeout: TimeInterval = 10, key: String = stripeKey) -> StripeClient {
+        StripeClient(
+            configuration: .init(apiBaseURL: baseURL, secretKey: key, timeout: timeout), httpClient: .shared)
+    }
+
+    func culqi(
+        timeout: TimeInterval = 10, publicKey: String = culqiPublicKey, secretKey: String = culqiSecretKey,
+        yapeLimit: Money = CulqiClient.yapeMaxLimit
+    ) -> CulqiClient {
+        let configuration = CulqiClient.Configuration(
+            apiBaseURL: baseURL + "/culqi-api", secureBaseURL: baseURL + "/culqi-secure", publicKey: publicKey,
+            secretKey: secretKey, yapeLimit: yapeLimit, timeout: timeout)
+        return CulqiClient(configuration: configuration, httpClient: .shared)
+    }
+
+    func requests() async throws -> [Recorded] {
+        try JSONDecoder().decode([Recorded].self, from: try await call(.GET, "/_requests"))
+    }
+
+    /// The payer finishes Stripe's page: "succeeded" or "card_declined".
+    func pay(session: String, outcome: String) async throws -> Paid {
+        let body = try JSONSerialization.data(withJSONObject: ["session": session, "outcome": outcome])
+        return try JSONDecoder().decode(Paid.self, from: try await call(.POST, "/_stripe/pay", body: body))
+    }
+
+    func stripeEvents() async throws -> [StripeEventBody] {
+        try JSONDecoder().decode([StripeEventBody].self, from: try await call(.GET, "/_stripe/events"))
+    }
+
+    /// The unsigned webhook body Culqi would POST about `charge`.
+    func culqiEvent(charge: String, dataAsString: Bool = false) async throws -> Data {
+        let request: [String: Any] = ["charge": charge, "data_as_string": dataAsString]
+        let body = try JSONSerialization.data(withJSONObject: request)
+        struct Event: Decodable { let body: String }
+        let event = try JSONDecoder().decode(Event.self, from: try await call(.POST, "/_culqi/event", body: body))
+        return Data(event.body.utf8)
+    }
+
+    private func call(_ method: HTTPMethod, _ path: String, body: Data? = nil) async throws -> Data {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let buffer = try await response.body.collect(upTo: 10 << 20)
+        guard response.status == .ok else {
+            throw PythonHelper.Failed(description: "\(method) \(path): \(response.status) \(String(buffer: buffer))")
+        }
+        return Data(buffer.readableBytesView)
+    }
+}
+
+extension Array {
+    var only: Element? { count == 1 ? first : nil }
+}
