@@ -10,9 +10,10 @@ import CXMLSec
 /// only the C14N, enveloped, RSA and SHA transforms (no XSLT or XPath).
 enum SignatureVerifier {
     static func verify(_ signature: xmlNodePtr) throws(SigningError) -> Bool {
-        guard let manager = xmlSecKeysMngrCreate() else { throw .failed("creating the keys manager") }
-        defer { xmlSecKeysMngrDestroy(manager) }
-        guard xmlSecOpenSSLAppDefaultKeysMngrInit(manager) >= 0 else { throw .failed("initialising the keys manager") }
+        try KeysManagerPool.shared.withManager { manager throws(SigningError) in try verify(signature, with: manager) }
+    }
+
+    private static func verify(_ signature: xmlNodePtr, with manager: xmlSecKeysMngrPtr) throws(SigningError) -> Bool {
         guard let context = xmlSecDSigCtxCreate(manager) else { throw .failed("creating the verification context") }
         defer { xmlSecDSigCtxDestroy(context) }
         try restrict(context)
