@@ -94,9 +94,11 @@ let package = Package(
             dependencies: ["Core", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Platform/Webhooks"
         ),
+        // Payments: one gateway protocol, the ledger of states and events, the sandbox provider.
+        .target(name: "Payments", dependencies: ["Core", "Shared"], path: "Platform/Payments"),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Onboarding", "EInvoiceEngine"],
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Onboarding", "EInvoiceEngine"],
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
@@ -123,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications", "TestSupport",
+                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -2,6 +2,7 @@ import Core
 import Logging
 import Notifications
 import Onboarding
+import Payments
 import Vapor
 import Webhooks
 
@@ -22,6 +23,7 @@ enum Entrypoint {
             try await configure(app, config: config, modules: NicheCatalog.all)
             Notifications.register(on: app, settings: try .fromEnvironment(environment, config: config))
             Webhooks.register(on: app)
+            Payments.register(on: app, gateways: Payments.defaultGateways(app))
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)
             app.asyncCommands.use(EInvoiceCommands(), as: EInvoiceCommands.name)

@@ -130,7 +130,7 @@ enum WebhookPages {
     }
 
     private static func types(_ req: Request, checked: Set<String>) -> [TypeOption] {
-        req.application.modules.eventTypes.map {
+        req.application.eventTypes.map {
             TypeOption(name: $0.name, description: $0.description.text(for: req.language), checked: checked.contains($0.name))
         }
     }

@@ -132,7 +132,7 @@ enum WebhooksController {
     }
 
     static func knownTypes(_ req: Request) -> Set<String> {
-        Set(req.application.modules.eventTypes.map(\.name))
+        Set(req.application.eventTypes.map(\.name))
     }
 
     static func path(_ req: Request, _ endpoint: WebhookEndpoint) throws -> String {

@@ -32,3 +32,17 @@ extension Application {
         set { storage[DummyHashKey.self] = newValue }
     }
 }
+
+extension Application {
+    private struct PlatformEventTypesKey: StorageKey { typealias Value = [EventType] }
+
+    /// Event types emitted by platform services (payments, invoicing), declared when they
+    /// register; modules declare theirs in `NicheModule.eventTypes`.
+    public var platformEventTypes: [EventType] {
+        get { storage[PlatformEventTypesKey.self] ?? [] }
+        set { storage[PlatformEventTypesKey.self] = newValue }
+    }
+
+    /// Every event type a webhook endpoint can subscribe to.
+    public var eventTypes: [EventType] { platformEventTypes + modules.eventTypes }
+}

@@ -3,6 +3,7 @@ import Fluent
 import Logging
 import Notifications
 import Onboarding
+import Payments
 import SQLKit
 import Vapor
 import VaporTesting
@@ -32,6 +33,7 @@ func withTestApp(
         var webhooks = Webhooks.Settings()
         webhooks.timeout = webhookTimeout
         Webhooks.register(on: app, settings: webhooks)
+        Payments.register(on: app, gateways: Payments.defaultGateways(app))
         OnboardingWizard.register(on: app)
         try await TestDatabase.reset(app)
         try await app.autoMigrate()

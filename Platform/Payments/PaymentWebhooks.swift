@@ -1,0 +1,43 @@
+import Core
+import Vapor
+
+/// `POST /hooks/payments/{provider}`: a provider tells us about a payment. A signature that
+/// does not verify is 401 and changes nothing; a replayed event is 200 and changes nothing
+/// twice; a notification about something that is not one of our payments is 200 (providers
+/// retry anything else for days).
+struct PaymentWebhooks: Sendable {
+    func routes(_ app: Application) {
+        app.grouped("hooks", "payments").on(.POST, ":provider", body: .collect(maxSize: "1mb"), use: receive)
+    }
+
+    struct Answer: Content {
+        let outcome: String
+    }
+
+    @Sendable func receive(req: Request) async throws -> Answer {
+        guard let name = req.parameters.get("provider"), let provider = PaymentProviderID(rawValue: name),
+              let gateway = req.application.paymentGateways[provider] else {
+            throw Abort(.notFound, reason: "no such payment provider")
+        }
+        let update: PaymentUpdate?
+        do {
+            update = try await gateway.update(fromWebhook: req.body.data ?? ByteBuffer(), headers: req.headers)
+        } catch let rejected as WebhookRejected {
+            throw Abort(.unauthorized, reason: rejected.description)
+        } catch is DecodingError {
+            throw Abort(.badRequest, reason: "body is not a \(provider.rawValue) notification")
+        }
+        guard let update else { return Answer(outcome: "ignored") }
+        let outcome = try await PaymentLedger.apply(update, provider: provider, now: req.application.clock.now(), on: req.db)
+        return Answer(outcome: Self.name(outcome))
+    }
+
+    private static func name(_ outcome: PaymentLedger.Outcome) -> String {
+        switch outcome {
+        case .changed(_, let state): "changed:\(state.rawValue)"
+        case .unchanged: "unchanged"
+        case .replayed: "replayed"
+        case .unknownPayment: "unknown_payment"
+        }
+    }
+}
