@@ -95,7 +95,11 @@ let package = Package(
             path: "Platform/Webhooks"
         ),
         // Payments: one gateway protocol, the ledger of states and events, the sandbox provider.
-        .target(name: "Payments", dependencies: ["Core", "Shared"], path: "Platform/Payments"),
+        .target(
+            name: "Payments",
+            dependencies: ["Core", "Shared", "PaymentProviders", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Platform/Payments"
+        ),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         .executableTarget(
             name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Onboarding", "EInvoiceEngine"],

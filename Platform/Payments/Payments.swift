@@ -11,9 +11,16 @@ public enum Payments {
         PaymentWebhooks().routes(app)
     }
 
-    /// The gateways every server has: today the sandbox, whose page is part of the platform.
-    public static func defaultGateways(_ app: Application) -> [any PaymentGateway] {
-        [SandboxGateway(secretKey: app.config.secretKey, baseURL: app.config.baseURL)]
+    /// The sandbox, whose page is part of the platform, and Stripe when STRIPE_SECRET_KEY is set.
+    public static func defaultGateways(
+        _ app: Application, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [any PaymentGateway] {
+        var gateways: [any PaymentGateway] = [SandboxGateway(secretKey: app.config.secretKey, baseURL: app.config.baseURL)]
+        if let stripe = StripeGateway.Settings.fromEnvironment(environment) {
+            gateways.append(StripeGateway(settings: stripe, httpClient: app.http.client.shared,
+                                          baseURL: app.config.baseURL, clock: app.clock))
+        }
+        return gateways
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PaymentProviders
 import Shared
+import TestSupport
 import Testing
 
 /// Session → payment on Stripe's page → signed webhooks → status read back → refunds.

@@ -1,5 +1,6 @@
 import Foundation
 import PaymentProviders
+import TestSupport
 import Testing
 
 /// Every header here is made by the official `stripe` Python library (tests/support/stripe_sign.py).

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("sendBill outcomes against the fake SUNAT")
 struct SendBillOutcomeTests {
-    private func send(number: Int, timeout: TimeInterval = 10) async throws -> SendOutcome {
+    private func send(number: Int, timeout: TimeInterval = 60) async throws -> SendOutcome {
         let fake = try FakeSUNAT()
         defer { fake.stop() }
         let (name, zip) = try Samples.invoiceZip(number: number)

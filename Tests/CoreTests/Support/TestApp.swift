@@ -16,6 +16,7 @@ func withTestApp(
     modules: [any NicheModule] = [NotesModule()],
     webhookTimeout: TimeInterval = 10,
     notifications: (inout NotificationSettings) -> Void = { _ in },
+    paymentEnvironment: [String: String] = [:],
     _ body: (Application) async throws -> Void
 ) async throws {
     TestLogging.bootstrapOnce()
@@ -33,7 +34,7 @@ func withTestApp(
         var webhooks = Webhooks.Settings()
         webhooks.timeout = webhookTimeout
         Webhooks.register(on: app, settings: webhooks)
-        Payments.register(on: app, gateways: Payments.defaultGateways(app))
+        Payments.register(on: app, gateways: Payments.defaultGateways(app, environment: paymentEnvironment))
         OnboardingWizard.register(on: app)
         try await TestDatabase.reset(app)
         try await app.autoMigrate()

@@ -56,7 +56,7 @@ final class WebhookReceiver: Sendable {
         var request = HTTPClientRequest(url: url(path))
         request.method = method
         if let body { request.body = .bytes(ByteBuffer(data: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 10 << 20)
         return Data(buffer.readableBytesView)
     }

@@ -45,7 +45,7 @@ final class FakeProviders: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    func whatsApp(timeout: TimeInterval = 10, token: String = whatsAppToken,
+    func whatsApp(timeout: TimeInterval = 60, token: String = whatsAppToken,
                   phoneNumberID: String = phoneNumberID) -> WhatsAppCloudClient {
         let configuration = WhatsAppCloudClient.Configuration(
             apiBaseURL: baseURL + "/v21.0", phoneNumberID: phoneNumberID, accessToken: token, timeout: timeout)
@@ -56,7 +56,7 @@ final class FakeProviders: Sendable {
                 token: String = twilioToken) -> TwilioClient {
         let configuration = TwilioClient.Configuration(
             apiBaseURL: baseURL, accountSID: Self.twilioSID, authToken: token, from: from,
-            messagingServiceSID: messagingServiceSID, timeout: 10)
+            messagingServiceSID: messagingServiceSID, timeout: 60)
         return TwilioClient(configuration: configuration, httpClient: .shared)
     }
 
@@ -81,7 +81,7 @@ final class FakeProviders: Sendable {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 10 << 20)
         guard response.status == .ok else {
             throw FakeError(message: "\(method) \(path): \(response.status) \(String(buffer: buffer))")

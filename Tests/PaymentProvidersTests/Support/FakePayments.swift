@@ -49,13 +49,15 @@ final class FakePayments: Sendable {
 
     func stop() { helper.stop() }
 
-    func stripe(timeout: TimeInterval = 10, key: String = stripeKey) -> StripeClient {
+    /// Clients wait up to 60 s by default: a CI machine busy with builds can stall the fake's
+    /// answer for seconds, and only the timeout tests (1 s against a 60 s fake) mean to time out.
+    func stripe(timeout: TimeInterval = 60, key: String = stripeKey) -> StripeClient {
         StripeClient(
             configuration: .init(apiBaseURL: baseURL, secretKey: key, timeout: timeout), httpClient: .shared)
     }
 
     func culqi(
-        timeout: TimeInterval = 10, publicKey: String = culqiPublicKey, secretKey: String = culqiSecretKey,
+        timeout: TimeInterval = 60, publicKey: String = culqiPublicKey, secretKey: String = culqiSecretKey,
         yapeLimit: Money = CulqiClient.yapeMaxLimit
     ) -> CulqiClient {
         let configuration = CulqiClient.Configuration(
@@ -91,7 +93,7 @@ final class FakePayments: Sendable {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 10 << 20)
         guard response.status == .ok else {
             throw PythonHelper.Failed(description: "\(method) \(path): \(response.status) \(String(buffer: buffer))")

@@ -52,7 +52,7 @@ final class FakeSUNAT: Sendable {
             consult: baseURL + "/ol-it-wsconscpegem-beta/billConsultService")
     }
 
-    func client(user: String = user, password: String = password, timeout: TimeInterval = 10) -> SUNATClient {
+    func client(user: String = user, password: String = password, timeout: TimeInterval = 60) -> SUNATClient {
         SUNATClient(
             endpoints: endpoints, credentials: SOLCredentials(ruc: ruc, user: user, password: password),
             httpClient: .shared, timeout: timeout)
@@ -61,7 +61,7 @@ final class FakeSUNAT: Sendable {
     func requests() async throws -> [Recorded] {
         var request = HTTPClientRequest(url: baseURL + "/_requests")
         request.method = .GET
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 32 << 20)
         return try JSONDecoder().decode([Recorded].self, from: Data(buffer.readableBytesView))
     }

@@ -1,11 +1,10 @@
 import Foundation
-import TestSupport
 
 /// `tests/support/stripe_sign.py`: Stripe-Signature headers made, and checked, by the official
 /// `stripe` Python library, so that the Swift verifier is measured against Stripe's own code.
-enum StripeSigner {
+public enum StripeSigner {
     /// `t=<timestamp>,[extra,]v1=…` with one v1 per secret, in order.
-    static func header(
+    public static func header(
         for payload: Data, secrets: [String], timestamp: Int64, extra: [String] = []
     ) throws -> String {
         var arguments = ["sign", "--timestamp", String(timestamp)]
@@ -15,7 +14,7 @@ enum StripeSigner {
     }
 
     /// The library's own verdict: "ok" or "refused: <why>". It checks only "too old".
-    static func libraryVerdict(for payload: Data, header: String, secret: String) throws -> String {
+    public static func libraryVerdict(for payload: Data, header: String, secret: String) throws -> String {
         try run(["verify", "--header", header, "--secret", secret], payload: payload)
     }
 

@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import Core
+import Foundation
+import PaymentProviders
+import Shared
+import Vapor
+
+/// Card payments through Stripe Checkout: the payer is sent to Stripe's page, and Stripe's
+/// signed webhooks (`Stripe-Signature`) decide the state.
+public struct StripeGateway: PaymentGateway {
+    public struct Settings: Sendable {
+        public var client: StripeClient.Configuration
+        /// Endpoint secrets (`whsec_…`); more than one while a secret is being rotated.
+        public var webhookSecrets: [String]
+
+        public init(client: StripeClient.Configuration, webhookSecrets: [String]) {
+            self.client = client
+            self.webhookSecrets = webhookSecrets
+        }
+
+        /// STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRETS (comma-separated), STRIPE_API_URL; nil
+        /// when Stripe is not configured.
+        public static func fromEnvironment(_ environment: [String: String]) -> Settings? {
+            guard let key = environment["STRIPE_SECRET_KEY"], !key.isEmpty else { return nil }
+            let secrets = (environment["STRIPE_WEBHOOK_SECRETS"] ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let base = environment["STRIPE_API_URL"] ?? "https://api.stripe.com"
+            return Settings(client: .init(apiBaseURL: base, secretKey: key), webhookSecrets: secrets)
+        }
+    }
+
+    public let provider = PaymentProviderID.stripe
+    public let limit: Money? = Money(cents: StripeClient.maxAmount)
+    /// Checkout Sessions expire after 24 hours by default.
+    public let pendingWindow: TimeInterval = 24 * 3600
+    let settings: Settings
+    let client: StripeClient
+    let baseURL: String
+    let clock: any PlatformClock
+
+    public init(settings: Settings, httpClient: HTTPClient, baseURL: String, clock: any PlatformClock) {
+        self.settings = settings
+        self.client = StripeClient(configuration: settings.client, httpClient: httpClient)
+        self.baseURL = baseURL
+        self.clock = clock
+    }
+
+    public func start(_ payment: Payment, request: PaymentRequest) async throws -> (providerPaymentID: String?, next: PaymentNextStep) {
+        let id = try payment.requireID().uuidString.lowercased()
+        let checkout = StripeCheckoutRequest(
+            paymentID: id, amount: request.amount, productName: request.description,
+            successURL: "\(baseURL)/pay/\(id)?result=success", cancelURL: "\(baseURL)/pay/\(id)?result=cancel",
+            customerEmail: request.payerEmail, metadata: ["tenant_id": payment.tenantID.uuidString.lowercased()])
+        let session = try await client.createCheckoutSession(checkout, idempotencyKey: "payment-\(id)")
+        guard let url = session.url else {
+            throw PaymentProviderError(provider: .stripe, reason: .providerFailure, status: nil,
+                                       message: "Stripe created Checkout Session \(session.id) without a url", isRetryable: false)
+        }
+        return (session.id, .redirect(url))
+    }
+
+    public func update(fromWebhook body: ByteBuffer, headers: HTTPHeaders) async throws -> PaymentUpdate? {
+        let payload = Data(body.readableBytesView)
+        do {
+            try StripeSignature.verify(payload: payload, header: headers.first(name: "Stripe-Signature"),
+                                       secrets: settings.webhookSecrets, now: clock.now())
+        } catch {
+            throw WebhookRejected("Stripe-Signature: \(error)")
+        }
+        let event: StripeEvent
+        do { event = try StripeEvent.parse(payload) } catch { throw Abort(.badRequest, reason: "not a Stripe event: \(error)") }
+        guard let state = Self.state(of: event) else { return nil }
+        return PaymentUpdate(eventID: event.id, paymentID: event.paymentID.flatMap(UUID.init(uuidString:)),
+                             providerPaymentID: event.objectID, state: state, reason: event.failureMessage,
+                             raw: String(decoding: payload, as: UTF8.self))
+    }
+
+    /// The payment state an event reports; nil for events that decide nothing (a completed
+    /// session whose delayed payment is still unpaid, or types we do not act on).
+    static func state(of event: StripeEvent) -> PaymentState? {
+        switch event.kind {
+        case .checkoutSessionCompleted(let session): session.paymentStatus == "paid" ? .approved : nil
+        case .paymentIntentSucceeded: .approved
+        case .paymentIntentPaymentFailed: .rejected
+        case .chargeRefunded(let charge): charge.refunded ? .refunded : nil
+        case .other: nil
+        }
+    }
+
+    public func fetch(_ payment: Payment) async throws -> PaymentUpdate {
+        guard let sessionID = payment.providerPaymentID else {
+            return PaymentUpdate(eventID: nil, paymentID: payment.id, providerPaymentID: nil, state: payment.state, raw: "{}")
+        }
+        let session = try await client.checkoutSession(id: sessionID)
+        let state: PaymentState = session.paymentStatus == "paid" ? .approved : (session.status == "expired" ? .expired : .pending)
+        return PaymentUpdate(eventID: nil, paymentID: payment.id, providerPaymentID: sessionID, state: state, raw: "{}")
+    }
+
+    public func refund(_ payment: Payment, idempotencyKey: String) async throws -> PaymentUpdate {
+        guard let sessionID = payment.providerPaymentID,
+              let intent = try await client.checkoutSession(id: sessionID).paymentIntentID else {
+            throw Abort(.conflict, reason: "the payment has no Stripe charge to refund")
+        }
+        let refund = try await client.refund(paymentIntentID: intent, amount: nil, reason: .requestedByCustomer,
+                                             paymentID: payment.id?.uuidString.lowercased(), idempotencyKey: idempotencyKey)
+        return PaymentUpdate(eventID: "refund-\(refund.id)", paymentID: payment.id, providerPaymentID: sessionID,
+                             state: .refunded, raw: "{}")
+    }
+}
