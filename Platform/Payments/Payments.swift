@@ -8,6 +8,8 @@ public enum Payments {
         app.migrations.add(CreatePaymentTables())
         app.platformEventTypes += PaymentEvents.types
         app.paymentGateways = Dictionary(gateways.map { ($0.provider, $0) }, uniquingKeysWith: { _, last in last })
+        app.jobHandlers.register(PaymentExpiry.handler)
+        app.scheduledJobs.append(PaymentExpiry.schedule)
         PaymentWebhooks().routes(app)
     }
 

@@ -133,3 +133,29 @@ extension AllTests.PaymentLedgerTests {
         }
     }
 }
+
+extension AllTests.PaymentLedgerTests {
+    @Test func theSweepExpiresOnlyOverduePendingPaymentsAndEmitsTheirEvent() async throws {
+        try await withTestApp { app in
+            let business = try await makeBusiness(app, name: "Salón Rosa", email: "rosa@example.pe")
+            let gateway = try sandbox(app)
+            let start = Date()
+            let overdue = try await PaymentService.create(request(key: "a"), tenantID: business.id, gateway: gateway, now: start, on: app.db)
+            let paid = try await PaymentService.create(request(key: "b"), tenantID: business.id, gateway: gateway, now: start, on: app.db)
+            let fresh = try await PaymentService.create(request(key: "c"), tenantID: business.id, gateway: gateway,
+                                                        now: start.addingTimeInterval(gateway.pendingWindow), on: app.db)
+            _ = try await sandboxHook(app, paid, outcome: .approved, eventID: "evt_paid")
+
+            let later = start.addingTimeInterval(gateway.pendingWindow + 1)
+            #expect(try await PaymentExpiry.expireDue(now: later, on: app.db) == 1)
+            #expect(try await Payment.find(overdue.id, on: app.db)?.state == .expired)
+            #expect(try await Payment.find(paid.id, on: app.db)?.state == .approved)
+            #expect(try await Payment.find(fresh.id, on: app.db)?.state == .pending)
+            let expired = try await events(app, "payment.expired")
+            let overdueID = try overdue.requireID().uuidString
+            #expect(expired.count == 1 && expired.first?.payload.contains(overdueID) == true)
+            #expect(try await PaymentExpiry.expireDue(now: later, on: app.db) == 0)
+            #expect(app.scheduledJobs.contains { $0.name == "payments.expire" })
+        }
+    }
+}
