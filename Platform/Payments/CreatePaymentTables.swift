@@ -8,6 +8,7 @@ struct CreatePaymentTables: AsyncMigration {
             .field("tenant_id", .uuid, .required, .references(Tenant.schema, "id", onDelete: .cascade))
             .field("purpose", .string, .required)
             .field("reference", .string, .required)
+            .field("description", .string, .required)
             .field("provider", .string, .required)
             .field("provider_payment_id", .string)
             .field("amount_cents", .int64, .required)

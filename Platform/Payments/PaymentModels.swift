@@ -45,6 +45,8 @@ public final class Payment: TenantOwned, @unchecked Sendable {
     @Field(key: "purpose") public var purpose: String
     /// The asking module's id for it: "42", "2026-12", ...
     @Field(key: "reference") public var reference: String
+    /// What the payer sees: "Reserva alisado largo", "Plan Negocio, diciembre 2026".
+    @Field(key: "description") public var description: String
     @Enum(key: "provider") public var provider: PaymentProviderID
     @OptionalField(key: "provider_payment_id") public var providerPaymentID: String?
     @Field(key: "amount_cents") public var amountCents: Int64
@@ -76,6 +78,7 @@ public final class Payment: TenantOwned, @unchecked Sendable {
         self.tenantID = tenantID
         self.purpose = request.purpose
         self.reference = request.reference
+        self.description = request.description
         self.provider = provider
         self.amountCents = request.amount.cents
         self.currency = request.amount.currency.code

@@ -10,7 +10,9 @@ public enum Payments {
         app.paymentGateways = Dictionary(gateways.map { ($0.provider, $0) }, uniquingKeysWith: { _, last in last })
         app.jobHandlers.register(PaymentExpiry.handler)
         app.scheduledJobs.append(PaymentExpiry.schedule)
+        Strings.add(es: PaymentStrings.spanish, en: PaymentStrings.english)
         PaymentWebhooks().routes(app)
+        PayerPages().routes(app)
     }
 
     /// The sandbox, whose page is part of the platform, and Stripe when STRIPE_SECRET_KEY is set.
