@@ -35,7 +35,8 @@ public enum PaymentLedger {
                     return .replayed
                 }
             }
-            return try await transition(payment, to: update.state, reason: update.reason, raw: update.raw, now: now, on: tx)
+            return try await transition(payment, to: update.state, reason: update.reason, raw: update.raw,
+                                        providerPaymentID: update.providerPaymentID, now: now, on: tx)
         }
     }
 
@@ -43,7 +44,8 @@ public enum PaymentLedger {
     /// Call inside a transaction (the change and its event commit together), before reading
     /// anything in it (see `apply`).
     public static func transition(
-        _ payment: Payment, to state: PaymentState, reason: String?, raw: String?, now: Date, on db: any Database
+        _ payment: Payment, to state: PaymentState, reason: String?, raw: String?, providerPaymentID: String? = nil,
+        now: Date, on db: any Database
     ) async throws -> Outcome {
         let id = try payment.requireID()
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "payments need SQL") }
@@ -51,7 +53,8 @@ public enum PaymentLedger {
         guard !from.isEmpty else { return .unchanged }
         let rows = try await sql.raw("""
             UPDATE payments SET state = \(bind: state.rawValue), updated_at = \(bind: now),
-                failure_reason = \(bind: reason), raw_payload = COALESCE(\(bind: raw), raw_payload)
+                failure_reason = \(bind: reason), raw_payload = COALESCE(\(bind: raw), raw_payload),
+                provider_payment_id = COALESCE(provider_payment_id, \(bind: providerPaymentID))
             WHERE id = \(bind: id) AND state IN (\(binds: from))
             RETURNING id
             """).all()

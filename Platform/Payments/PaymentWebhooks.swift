@@ -1,4 +1,5 @@
 import Core
+import PaymentProviders
 import Vapor
 
 /// `POST /hooks/payments/{provider}`: a provider tells us about a payment. A signature that
@@ -26,6 +27,12 @@ struct PaymentWebhooks: Sendable {
             throw Abort(.unauthorized, reason: rejected.description)
         } catch is DecodingError {
             throw Abort(.badRequest, reason: "body is not a \(provider.rawValue) notification")
+        } catch let error as PaymentProviderError where error.status == 404 {
+            // A re-fetch found no such object at the provider: nothing of ours to change.
+            return Answer(outcome: "unknown_payment")
+        } catch let error as PaymentProviderError {
+            // The provider could not be asked; it retries its webhook later.
+            throw Abort(.serviceUnavailable, reason: "\(provider.rawValue) did not answer the re-fetch: \(error.message)")
         }
         guard let update else { return Answer(outcome: "ignored") }
         let outcome = try await PaymentLedger.apply(update, provider: provider, now: req.application.clock.now(), on: req.db)

@@ -15,7 +15,8 @@ public enum Payments {
         PayerPages().routes(app)
     }
 
-    /// The sandbox, whose page is part of the platform, and Stripe when STRIPE_SECRET_KEY is set.
+    /// The sandbox, whose page is part of the platform; Stripe when STRIPE_SECRET_KEY is set;
+    /// Yape through Culqi when CULQI_PUBLIC_KEY and CULQI_SECRET_KEY are.
     public static func defaultGateways(
         _ app: Application, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> [any PaymentGateway] {
@@ -23,6 +24,9 @@ public enum Payments {
         if let stripe = StripeGateway.Settings.fromEnvironment(environment) {
             gateways.append(StripeGateway(settings: stripe, httpClient: app.http.client.shared,
                                           baseURL: app.config.baseURL, clock: app.clock))
+        }
+        if let culqi = CulqiYapeGateway.configuration(fromEnvironment: environment) {
+            gateways.append(CulqiYapeGateway(configuration: culqi, httpClient: app.http.client.shared))
         }
         return gateways
     }

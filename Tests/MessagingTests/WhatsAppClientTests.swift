@@ -167,7 +167,3 @@ struct WhatsAppClientTests {
     }
 }
 
-extension Array {
-    /// The single element, or nil when there are none or several.
-    var only: Element? { count == 1 ? first : nil }
-}

@@ -1,6 +1,7 @@
 import Foundation
 import PaymentProviders
 import Shared
+import TestSupport
 import Testing
 
 @Suite("Stripe client against the fake Stripe API")

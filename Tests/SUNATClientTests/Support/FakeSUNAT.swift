@@ -67,7 +67,3 @@ final class FakeSUNAT: Sendable {
     }
 }
 
-extension Array {
-    /// The element of a one-element array.
-    var only: Element? { count == 1 ? first : nil }
-}

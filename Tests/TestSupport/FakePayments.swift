@@ -4,59 +4,58 @@ import NIOCore
 import NIOHTTP1
 import PaymentProviders
 import Shared
-import TestSupport
 
 /// The fake Stripe + Culqi server `tests/support/fake_payments.py`, one per test.
 /// Stopped by `stop()`, by deinit, or by the closing stdin pipe if the test process dies.
-final class FakePayments: Sendable {
-    static let stripeKey = "sk_test_51MultinichoFakeKey0000"
-    static let culqiPublicKey = "pk_test_multinicho0001"
-    static let culqiSecretKey = "sk_test_multinicho0001"
+public final class FakePayments: Sendable {
+    public static let stripeKey = "sk_test_51MultinichoFakeKey0000"
+    public static let culqiPublicKey = "pk_test_multinicho0001"
+    public static let culqiSecretKey = "sk_test_multinicho0001"
 
-    struct Recorded: Decodable {
-        let method: String
-        let path: String
-        let headers: [String: String]
-        let body: String
-        let status: Int?
-        let replayed: Bool
+    public struct Recorded: Decodable {
+        public let method: String
+        public let path: String
+        public let headers: [String: String]
+        public let body: String
+        public let status: Int?
+        public let replayed: Bool
 
-        var json: JSON? { try? JSONDecoder().decode(JSON.self, from: Data(body.utf8)) }
-        var form: [String: String] { Form.decode(body) }
+        public var json: JSON? { try? JSONDecoder().decode(JSON.self, from: Data(body.utf8)) }
+        public var form: [String: String] { Form.decode(body) }
     }
 
     /// An event exactly as Stripe would POST it, unsigned.
-    struct StripeEventBody: Decodable {
-        let type: String
-        let body: String
+    public struct StripeEventBody: Decodable {
+        public let type: String
+        public let body: String
     }
 
-    struct Paid: Decodable {
-        let payment_intent: String
-        let charge: String?
+    public struct Paid: Decodable {
+        public let payment_intent: String
+        public let charge: String?
     }
 
     private let helper: PythonHelper
-    var baseURL: String { "http://127.0.0.1:\(helper.port)" }
+    public var baseURL: String { "http://127.0.0.1:\(helper.port)" }
 
     /// `slowSeconds`: how long the "slow" magic values make the fake wait.
-    init(slowSeconds: Double = 5) throws {
+    public init(slowSeconds: Double = 5) throws {
         helper = try PythonHelper("tests/support/fake_payments.py", [
             "--stripe-key", Self.stripeKey, "--culqi-public-key", Self.culqiPublicKey,
             "--culqi-secret-key", Self.culqiSecretKey, "--slow-seconds", String(slowSeconds),
         ])
     }
 
-    func stop() { helper.stop() }
+    public func stop() { helper.stop() }
 
     /// Clients wait up to 60 s by default: a CI machine busy with builds can stall the fake's
     /// answer for seconds, and only the timeout tests (1 s against a 60 s fake) mean to time out.
-    func stripe(timeout: TimeInterval = 60, key: String = stripeKey) -> StripeClient {
+    public func stripe(timeout: TimeInterval = 60, key: String = stripeKey) -> StripeClient {
         StripeClient(
             configuration: .init(apiBaseURL: baseURL, secretKey: key, timeout: timeout), httpClient: .shared)
     }
 
-    func culqi(
+    public func culqi(
         timeout: TimeInterval = 60, publicKey: String = culqiPublicKey, secretKey: String = culqiSecretKey,
         yapeLimit: Money = CulqiClient.yapeMaxLimit
     ) -> CulqiClient {
@@ -66,22 +65,22 @@ final class FakePayments: Sendable {
         return CulqiClient(configuration: configuration, httpClient: .shared)
     }
 
-    func requests() async throws -> [Recorded] {
+    public func requests() async throws -> [Recorded] {
         try JSONDecoder().decode([Recorded].self, from: try await call(.GET, "/_requests"))
     }
 
     /// The payer finishes Stripe's page: "succeeded" or "card_declined".
-    func pay(session: String, outcome: String) async throws -> Paid {
+    public func pay(session: String, outcome: String) async throws -> Paid {
         let body = try JSONSerialization.data(withJSONObject: ["session": session, "outcome": outcome])
         return try JSONDecoder().decode(Paid.self, from: try await call(.POST, "/_stripe/pay", body: body))
     }
 
-    func stripeEvents() async throws -> [StripeEventBody] {
+    public func stripeEvents() async throws -> [StripeEventBody] {
         try JSONDecoder().decode([StripeEventBody].self, from: try await call(.GET, "/_stripe/events"))
     }
 
     /// The unsigned webhook body Culqi would POST about `charge`.
-    func culqiEvent(charge: String, dataAsString: Bool = false) async throws -> Data {
+    public func culqiEvent(charge: String, dataAsString: Bool = false) async throws -> Data {
         let request: [String: Any] = ["charge": charge, "data_as_string": dataAsString]
         let body = try JSONSerialization.data(withJSONObject: request)
         struct Event: Decodable { let body: String }
@@ -102,6 +101,7 @@ final class FakePayments: Sendable {
     }
 }
 
+/// The element of a one-element array, else nil.
 extension Array {
-    var only: Element? { count == 1 ? first : nil }
+    public var only: Element? { count == 1 ? first : nil }
 }
