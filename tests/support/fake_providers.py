@@ -63,10 +63,10 @@ import sys
 import threading
 import time
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
-from lifecycle import exit_now, stop_with_parent
+from lifecycle import serve_http
 
 MAX_BODY = 4 * 1024 * 1024
 WHATSAPP_PATH = re.compile(r"^/v\d+\.\d+/([^/]+)/messages$")
@@ -559,20 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     Config.slow_seconds = args.slow_seconds
 
     Handler.store = Store()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True  # a sleeping handler must not delay exit
-
-    stop_with_parent(exit_now)
-
-    sys.stdout.write(f"READY {server.server_address[1]}\n")
-    sys.stdout.flush()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except SystemExit:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_http(Handler, args.port)
 
 
 if __name__ == "__main__":

@@ -83,12 +83,12 @@ import time
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from lifecycle import exit_now, stop_with_parent
+from lifecycle import serve_http
 
 MAX_BODY = 16 * 1024 * 1024
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -544,20 +544,7 @@ def main(argv: list[str] | None = None) -> int:
     Config.slow_seconds, Config.pending_polls = args.slow_seconds, args.pending_polls
 
     Handler.store = Store()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True  # a sleeping handler must not delay exit
-
-    stop_with_parent(exit_now)
-
-    sys.stdout.write(f"READY {server.server_address[1]}\n")
-    sys.stdout.flush()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except SystemExit:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_http(Handler, args.port)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import sys
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 
 
@@ -23,6 +25,23 @@ def stop_with_parent(stop: Callable[[], None]) -> None:
     if _stdin_is_pipe():
         threading.Thread(target=_wait_for_eof, args=(stop,), name="stdin-watch", daemon=True).start()
     threading.Thread(target=_watch_parent, args=(os.getppid(), stop), name="parent-watch", daemon=True).start()
+
+
+def serve_http(handler: type[BaseHTTPRequestHandler], port: int = 0) -> int:
+    """Serves `handler` on 127.0.0.1:`port` (0: any free port), prints `READY <port>` for the
+    test that started it, and runs until one of the endings above. Returns the exit status."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True  # a sleeping or hanging handler must not delay exit
+    stop_with_parent(exit_now)
+    sys.stdout.write(f"READY {server.server_address[1]}\n")
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except SystemExit:
+        pass
+    finally:
+        server.server_close()
+    return 0
 
 
 def exit_now() -> None:

@@ -57,12 +57,12 @@ import sys
 import threading
 import time
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from standardwebhooks import Webhook
-from lifecycle import exit_now, stop_with_parent
+from lifecycle import serve_http
 
 BIG_BODY = b"x" * (100 * 1024)
 MAX_BODY = 16 * 1024 * 1024
@@ -298,20 +298,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Handler.store = Store()
     Handler.hang_seconds = args.hang_seconds
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True  # a hanging handler must not delay exit
-
-    stop_with_parent(exit_now)
-
-    sys.stdout.write(f"READY {server.server_address[1]}\n")
-    sys.stdout.flush()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except SystemExit:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_http(Handler, args.port)
 
 
 if __name__ == "__main__":
