@@ -143,7 +143,7 @@ struct WhatsAppClientTests {
         let fake = try FakeProviders()
         defer { fake.stop() }
         let configuration = WhatsAppCloudClient.Configuration(
-            apiBaseURL: fake.baseURL + "/not-graph", phoneNumberID: "1", accessToken: "t", timeout: 5)
+            apiBaseURL: fake.baseURL + "/not-graph", phoneNumberID: "1", accessToken: "t", timeout: 60)
         let error = try await #require(throws: ProviderError.self) {
             try await WhatsAppCloudClient(configuration: configuration, httpClient: .shared)
                 .sendText(to: "51987654321", body: "Hola", previewURL: false)
