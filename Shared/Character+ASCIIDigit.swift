@@ -3,5 +3,5 @@ extension Character {
     ///
     /// Document numbers and amounts must be plain ASCII digits; `isNumber` and
     /// `isWholeNumber` alone also accept "²", "٣" or full-width "３".
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    public var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

@@ -1,6 +1,14 @@
 /// The payer's pages' text, added to the app's catalogue at start-up.
 enum PaymentStrings {
     static let spanish: [String: String] = [
+        "voucher.error.wallet": "Elige una billetera de este negocio.",
+        "voucher.error.not_pending": "Este pago ya no espera un comprobante.",
+        "voucher.error.not_claimed": "Este pago no tiene un comprobante por revisar.",
+        "voucher.error.operation": "El número de operación tiene entre 4 y 20 dígitos.",
+        "voucher.error.amount": "El monto pagado debe ser %expected.",
+        "voucher.error.screenshot": "La captura debe ser una imagen PNG, JPEG o WebP de hasta 2 MB.",
+        "voucher.error.duplicate": "Ese número de operación ya fue registrado en otro pago.",
+        "voucher.error.reason": "Indica el motivo del rechazo: el cliente lo leerá.",
         "pay.title": "Tu pago",
         "pay.amount": "Monto",
         "pay.state": "Estado",
@@ -20,6 +28,14 @@ enum PaymentStrings {
     ]
 
     static let english: [String: String] = [
+        "voucher.error.wallet": "Choose one of this business's wallets.",
+        "voucher.error.not_pending": "This payment is no longer waiting for a voucher.",
+        "voucher.error.not_claimed": "This payment has no voucher to review.",
+        "voucher.error.operation": "The operation number has 4 to 20 digits.",
+        "voucher.error.amount": "The amount paid must be %expected.",
+        "voucher.error.screenshot": "The screenshot must be a PNG, JPEG or WebP image of up to 2 MB.",
+        "voucher.error.duplicate": "That operation number was already used for another payment.",
+        "voucher.error.reason": "Say why it is rejected: the customer will read it.",
         "pay.title": "Your payment",
         "pay.amount": "Amount",
         "pay.state": "Status",

@@ -6,6 +6,7 @@ import Vapor
 public enum Payments {
     public static func register(on app: Application, gateways: [any PaymentGateway]) {
         app.migrations.add(CreatePaymentTables())
+        app.migrations.add(CreateVoucherTables())
         app.platformEventTypes += PaymentEvents.types
         app.paymentGateways = Dictionary(gateways.map { ($0.provider, $0) }, uniquingKeysWith: { _, last in last })
         app.jobHandlers.register(PaymentExpiry.handler)
@@ -15,12 +16,15 @@ public enum Payments {
         PayerPages().routes(app)
     }
 
-    /// The sandbox, whose page is part of the platform; Stripe when STRIPE_SECRET_KEY is set;
+    /// The sandbox and Yape/Plin vouchers, which need no account anywhere; Stripe when STRIPE_SECRET_KEY is set;
     /// Yape through Culqi when CULQI_PUBLIC_KEY and CULQI_SECRET_KEY are.
     public static func defaultGateways(
         _ app: Application, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> [any PaymentGateway] {
-        var gateways: [any PaymentGateway] = [SandboxGateway(secretKey: app.config.secretKey, baseURL: app.config.baseURL)]
+        var gateways: [any PaymentGateway] = [
+            SandboxGateway(secretKey: app.config.secretKey, baseURL: app.config.baseURL),
+            VoucherGateway(baseURL: app.config.baseURL),
+        ]
         if let stripe = StripeGateway.Settings.fromEnvironment(environment) {
             gateways.append(StripeGateway(settings: stripe, httpClient: app.http.client.shared,
                                           baseURL: app.config.baseURL, clock: app.clock))

@@ -33,7 +33,7 @@ public enum DecimalText {
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         if body.hasPrefix("-") { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitChar) }) else {
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
             return nil
         }
         return Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
@@ -47,8 +47,4 @@ public enum DecimalText {
     private static func integerText(_ value: Decimal) -> String {
         value.isZero ? "0" : value.description
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigitChar: Bool { isASCII && isWholeNumber }
 }
