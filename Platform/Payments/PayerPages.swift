@@ -17,6 +17,25 @@ struct PayerPages: Sendable {
         let continueURL: String?
         let sandbox: Bool
         let pending: Bool
+        /// Vouchers: the business's wallets to pay into, and the form's errors and values.
+        let wallets: [Wallet]
+        let voucherOpen: Bool
+        let errors: [String: String]
+        let operationNumber: String
+    }
+
+    struct Wallet: Encodable {
+        let kind: String
+        let phone: String
+        let holder: String
+        let qrURL: String?
+    }
+
+    struct VoucherForm: Vapor.Content {
+        var wallet: String?
+        var operationNumber: String?
+        var amount: String?
+        var screenshot: File?
     }
 
     func routes(_ app: Application) {
@@ -24,17 +43,61 @@ struct PayerPages: Sendable {
         pay.get(":payment", use: status)
         pay.get("sandbox", ":payment", use: sandboxPage)
         pay.post("sandbox", ":payment", ":outcome", use: sandboxDecide)
+        pay.on(.POST, ":payment", "voucher", body: .collect(maxSize: "3mb"), use: submitVoucher)
+        pay.get(":payment", "wallets", ":kind", "qr", use: walletQR)
     }
 
     @Sendable func status(req: Request) async throws -> View {
         let payment = try await find(req)
-        return try await req.renderPage("payments/status", content(req, payment), title: req.t("pay.title"))
+        return try await req.renderPage("payments/status", try await content(req, payment), title: req.t("pay.title"),
+                                        forms: payment.provider == .voucher)
+    }
+
+    /// The payer says they paid the business's Yape or Plin: the payment waits for staff.
+    @Sendable func submitVoucher(req: Request) async throws -> Response {
+        let payment = try await find(req)
+        let form = try req.content.decode(VoucherForm.self)
+        do {
+            let voucher = try Self.voucher(from: form, req: req)
+            try await VoucherService.claim(voucher, for: payment, now: req.application.clock.now(), on: req.db)
+        } catch let problem as VoucherProblem {
+            let message = req.t(problem.key).replacingOccurrences(of: "%expected", with: problem.expected?.formatted ?? "")
+            let view = try await req.renderPage(
+                "payments/status", try await content(req, payment, errors: [problem.field: message], form: form),
+                title: req.t("pay.title"), forms: true)
+            return try await view.encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")
+    }
+
+    @Sendable func walletQR(req: Request) async throws -> Response {
+        let payment = try await find(req)
+        guard let kind = req.parameters.get("kind").flatMap(PaymentWallet.Kind.init(rawValue:)),
+              let wallet = try await PaymentWallet.query(on: req.db).filter(\.$tenantID == payment.tenantID)
+                .filter(\.$kind == kind).first(),
+              let image = wallet.qrImage, let type = wallet.qrContentType else { throw Abort(.notFound) }
+        return Response(status: .ok, headers: ["Content-Type": type, "Cache-Control": "private, max-age=300"], body: .init(data: image))
+    }
+
+    private static func voucher(from form: VoucherForm, req: Request) throws -> Voucher {
+        guard let wallet = form.wallet.flatMap(PaymentWallet.Kind.init(rawValue:)) else {
+            throw VoucherProblem(field: "wallet", key: "voucher.error.wallet")
+        }
+        guard let amount = Money.parse(form.amount ?? "") else {
+            throw VoucherProblem(field: "amount", key: "voucher.error.amount_format")
+        }
+        let screenshot = form.screenshot.flatMap { file -> Voucher.Screenshot? in
+            guard file.data.readableBytes > 0 else { return nil }
+            return Voucher.Screenshot(data: Data(file.data.readableBytesView), contentType: file.contentType?.description ?? "")
+        }
+        return Voucher(wallet: wallet, operationNumber: form.operationNumber ?? "", amount: amount, screenshot: screenshot)
     }
 
     @Sendable func sandboxPage(req: Request) async throws -> View {
         let payment = try await find(req)
         guard payment.provider == .sandbox else { throw Abort(.notFound) }
-        return try await req.renderPage("payments/sandbox", content(req, payment), title: req.t("pay.sandbox.title"), forms: true)
+        return try await req.renderPage("payments/sandbox", try await content(req, payment), title: req.t("pay.sandbox.title"),
+                                        forms: true)
     }
 
     /// The sandbox's buttons: the page sends itself the signed notification a real provider
@@ -70,13 +133,23 @@ struct PayerPages: Sendable {
         return payment
     }
 
-    private func content(_ req: Request, _ payment: Payment) throws -> Content {
+    private func content(
+        _ req: Request, _ payment: Payment, errors: [String: String] = [:], form: VoucherForm? = nil
+    ) async throws -> Content {
+        let id = try payment.requireID().uuidString.lowercased()
         var continueURL: String?
-        if payment.state == .pending, case .redirect(let url) = payment.nextStep { continueURL = url }
+        if payment.state == .pending, payment.provider != .voucher, case .redirect(let url) = payment.nextStep { continueURL = url }
+        let voucherOpen = payment.provider == .voucher && payment.state == .pending
+        let wallets = voucherOpen ? try await PaymentWallet.query(on: req.db).filter(\.$tenantID == payment.tenantID)
+            .sort(\.$kind).all().map {
+                Wallet(kind: $0.kind.rawValue, phone: $0.phone, holder: $0.holder,
+                       qrURL: $0.qrImage == nil ? nil : "/pay/\(id)/wallets/\($0.kind.rawValue)/qr")
+            } : []
         return Content(
-            id: try payment.requireID().uuidString.lowercased(), description: payment.description,
+            id: id, description: payment.description,
             amount: payment.amount.formatted, state: payment.state.rawValue,
             stateText: req.t("pay.state.\(payment.state.rawValue)"), reason: payment.failureReason,
-            continueURL: continueURL, sandbox: payment.provider == .sandbox, pending: payment.state == .pending)
+            continueURL: continueURL, sandbox: payment.provider == .sandbox, pending: payment.state == .pending,
+            wallets: wallets, voucherOpen: voucherOpen, errors: errors, operationNumber: form?.operationNumber ?? "")
     }
 }

@@ -14,6 +14,7 @@ public enum Payments {
         Strings.add(es: PaymentStrings.spanish, en: PaymentStrings.english)
         PaymentWebhooks().routes(app)
         PayerPages().routes(app)
+        PaymentsController.routes(app)
     }
 
     /// The sandbox and Yape/Plin vouchers, which need no account anywhere; Stripe when STRIPE_SECRET_KEY is set;

@@ -26,7 +26,7 @@ public struct ModuleRegistry: Sendable {
     public let modules: [any NicheModule]
 
     /// Path segments the platform itself uses under `/t/{tenant}` and `/api/v1`.
-    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin", "jobs", "webhooks", "notifications"]
+    static let reservedIDs: Set<String> = ["settings", "onboarding", "me", "signup", "api-keys", "admin", "jobs", "webhooks", "notifications", "payments", "pay"]
 
     public init(_ modules: [any NicheModule]) throws(RegistryError) {
         var seen = Set<String>()
@@ -93,5 +93,16 @@ public enum CorePermission {
                       en: "Resend messages and edit templates and preferences"),
         roles: [.owner])
 
-    public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs, notificationsLog, notifications]
+    public static let paymentsReview = Permission(
+        "payments.review",
+        LocalizedText(es: "Ver cobros y aprobar o rechazar comprobantes de Yape y Plin",
+                      en: "See payments and approve or reject Yape and Plin vouchers"),
+        roles: [.owner, .staff])
+    public static let payments = Permission(
+        "payments.manage",
+        LocalizedText(es: "Configurar billeteras y crear enlaces de cobro", en: "Set up wallets and create payment links"),
+        roles: [.owner])
+
+    public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs, notificationsLog, notifications,
+                             paymentsReview, payments]
 }

@@ -1,0 +1,73 @@
+import Core
+import Fluent
+import Shared
+import Vapor
+
+/// The owner's wallet form: one Yape and one Plin wallet per business, each with its number,
+/// holder name and optional QR image (saving the same kind again replaces it).
+enum WalletForm {
+    struct Input: Content {
+        var kind: String?
+        var phone: String?
+        var holder: String?
+        var qr: File?
+    }
+
+    static let imageTypes: Set<String> = ["image/png", "image/jpeg", "image/webp"]
+
+    static func save(_ req: Request) async throws {
+        let input = try req.content.decode(Input.self)
+        var errors = FieldErrors()
+        let kind = input.kind.flatMap(PaymentWallet.Kind.init(rawValue:))
+        if kind == nil { errors["kind"] = req.t("wallet.error.kind") }
+        var phone: PeruMobile?
+        do { phone = try PeruMobile(input.phone ?? "") } catch { errors["phone"] = req.t("wallet.error.phone") }
+        let holder = (input.holder ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if holder.isEmpty || holder.count > 80 { errors["holder"] = req.t("wallet.error.holder") }
+        let image = input.qr.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
+        if let image, !imageTypes.contains(image.contentType?.description ?? "") || image.data.readableBytes > 2 << 20 {
+            errors["qr"] = req.t("voucher.error.screenshot")
+        }
+        try errors.throwIfAny()
+        guard let kind, let phone else { return }
+        let scope = try req.tenantScope
+        let wallet = try await scope.query(PaymentWallet.self).filter(\.$kind == kind).first()
+            ?? PaymentWallet(tenantID: scope.tenantID, kind: kind, phone: phone.national, holder: holder, now: req.application.clock.now())
+        wallet.phone = phone.national
+        wallet.holder = holder
+        if let image {
+            wallet.qrImage = Data(image.data.readableBytesView)
+            wallet.qrContentType = image.contentType?.description
+        }
+        if wallet.id == nil { try await scope.create(wallet) } else { try await wallet.save(on: req.db) }
+    }
+}
+
+/// A payment link: the owner names an amount and what it is for, and sends the link to a
+/// customer, who pays the business's Yape or Plin and sends the operation number.
+enum LinkForm {
+    struct Input: Content {
+        var amount: String?
+        var description: String?
+    }
+
+    static func create(_ req: Request) async throws -> Payment {
+        let input = try req.content.decode(Input.self)
+        var errors = FieldErrors()
+        let amount = Money.parse(input.amount ?? "")
+        if amount == nil || amount!.cents <= 0 { errors["amount"] = req.t("link.error.amount") }
+        let description = (input.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if description.isEmpty || description.count > 140 { errors["description"] = req.t("link.error.description") }
+        try errors.throwIfAny()
+        guard let amount, let gateway = req.application.paymentGateways[.voucher] else { throw Abort(.internalServerError) }
+        let reference = UUID().uuidString.lowercased()
+        let request = PaymentRequest(purpose: "link", reference: reference, amount: amount, idempotencyKey: "link-\(reference)",
+                                     description: description)
+        do {
+            return try await PaymentService.create(request, tenantID: try req.tenantScope.tenantID, gateway: gateway,
+                                                   now: req.application.clock.now(), on: req.db)
+        } catch let problem as PaymentInputError {
+            throw FieldErrors(["amount": problem.message])
+        }
+    }
+}
