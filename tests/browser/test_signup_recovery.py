@@ -13,62 +13,14 @@ from urllib.parse import urlparse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from pages import click, expect_path, expect_text, fill, log_in, log_out, register, visible, wait
 
 BUSINESS = "Pollería El Buen Sabor"
 RUC = "20100070970"
 OWNER = "Carmen Rojas"
 PASSWORD = "clave-segura-123"
 NEW_PASSWORD = "otra-clave-456"
-TIMEOUT = 15
-
-
-def wait(driver: WebDriver) -> WebDriverWait:
-    return WebDriverWait(driver, TIMEOUT)
-
-
-def path_is(path: str):
-    return lambda d: urlparse(d.current_url).path == path
-
-
-def visible(driver: WebDriver, element_id: str):
-    return wait(driver).until(EC.visibility_of_element_located((By.ID, element_id)),
-                              f"#{element_id} not visible on {driver.current_url}")
-
-
-def fill(driver: WebDriver, element_id: str, value: str) -> None:
-    field = visible(driver, element_id)
-    field.clear()
-    field.send_keys(value)
-
-
-def click(driver: WebDriver, element_id: str) -> None:
-    wait(driver).until(EC.element_to_be_clickable((By.ID, element_id)),
-                       f"#{element_id} not clickable on {driver.current_url}").click()
-
-
-def expect_text(driver: WebDriver, element_id: str, text: str) -> None:
-    wait(driver).until(EC.text_to_be_present_in_element((By.ID, element_id), text),
-                       f"#{element_id} does not contain {text!r} on {driver.current_url}")
-
-
-def expect_path(driver: WebDriver, path: str) -> None:
-    wait(driver).until(path_is(path), f"expected path {path}, at {driver.current_url}")
-
-
-def log_out(driver: WebDriver) -> None:
-    click(driver, "logout")
-    expect_path(driver, "/login")
-    visible(driver, "notice")
-
-
-def log_in(driver: WebDriver, server, email: str, password: str) -> None:
-    driver.get(server.url("/login"))
-    fill(driver, "email", email)
-    fill(driver, "password", password)
-    click(driver, "login-submit")
-
-
 def reset_link_for(driver: WebDriver, server, email: str) -> str:
     # The mail goes out through a background job, so it may take a moment to arrive.
     deadline = time.monotonic() + 15
@@ -96,15 +48,7 @@ def test_signup_logout_recover_and_login(server, driver, screenshots_dir):
     driver.save_screenshot(str(screenshots_dir / "landing.png"))
 
     # Sign up a new business.
-    driver.get(server.url("/register"))
-    fill(driver, "business_name", BUSINESS)
-    fill(driver, "ruc", RUC)
-    fill(driver, "owner_name", OWNER)
-    fill(driver, "email", email)
-    fill(driver, "password", PASSWORD)
-    click(driver, "register-submit")
-    wait(driver).until(EC.url_contains("/onboarding"),
-                       f"registration did not land on the onboarding page (at {driver.current_url})")
+    register(driver, server, BUSINESS, RUC, OWNER, email, PASSWORD)
 
     click(driver, "go-dashboard")
     expect_text(driver, "dashboard-title", BUSINESS)
