@@ -58,16 +58,70 @@ enum LinkForm {
         if amount == nil || amount!.cents <= 0 { errors["amount"] = req.t("link.error.amount") }
         let description = (input.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if description.isEmpty || description.count > 140 { errors["description"] = req.t("link.error.description") }
+        let tenantID = try req.tenantScope.tenantID
+        let gateway = try await PaymentMethods.gateway(.voucher, for: tenantID, app: req.application, on: req.db)
+        if gateway == nil { errors["link"] = req.t("link.error.voucher_off") }
         try errors.throwIfAny()
-        guard let amount, let gateway = req.application.paymentGateways[.voucher] else { throw Abort(.internalServerError) }
+        guard let amount, let gateway else { throw Abort(.internalServerError) }
         let reference = UUID().uuidString.lowercased()
         let request = PaymentRequest(purpose: "link", reference: reference, amount: amount, idempotencyKey: "link-\(reference)",
                                      description: description)
         do {
-            return try await PaymentService.create(request, tenantID: try req.tenantScope.tenantID, gateway: gateway,
+            return try await PaymentService.create(request, tenantID: tenantID, gateway: gateway,
                                                    now: req.application.clock.now(), on: req.db)
         } catch let problem as PaymentInputError {
             throw FieldErrors(["amount": problem.message])
         }
+    }
+}
+
+/// Which methods the business offers and its own Stripe and Culqi keys. A key field left
+/// empty keeps the saved key: saved keys are never sent back to the browser, only masked.
+enum MethodsForm {
+    struct Input: Content {
+        var methods: [String]?
+        var stripeSecretKey: String?
+        var stripeWebhookSecret: String?
+        var culqiPublicKey: String?
+        var culqiSecretKey: String?
+    }
+
+    static func save(_ req: Request) async throws {
+        let input = try req.content.decode(Input.self)
+        let scope = try req.tenantScope
+        let settings = try await TenantPaymentSettings.of(scope.tenantID, now: req.application.clock.now(), on: req.db)
+        var errors = FieldErrors()
+        let methods = Set((input.methods ?? []).compactMap(PaymentProviderID.init(rawValue:)))
+        let box = SecretBox(secretKey: req.application.config.secretKey, purpose: TenantPaymentSettings.keysPurpose)
+        let keys: [(String?, String, String, ReferenceWritableKeyPath<TenantPaymentSettings, String?>, Bool)] = [
+            (input.stripeSecretKey, "stripeSecretKey", "sk_", \.stripeSecretKeySealed, true),
+            (input.stripeWebhookSecret, "stripeWebhookSecret", "whsec_", \.stripeWebhookSecretSealed, true),
+            (input.culqiPublicKey, "culqiPublicKey", "pk_", \.culqiPublicKey, false),
+            (input.culqiSecretKey, "culqiSecretKey", "sk_", \.culqiSecretKeySealed, true),
+        ]
+        for (value, field, prefix, path, sealed) in keys {
+            let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            guard text.hasPrefix(prefix) || (prefix == "sk_" && text.hasPrefix("rk_")), text.count <= 255,
+                  !text.contains(where: \.isWhitespace) else {
+                errors[field] = req.t("methods.error.key").replacingOccurrences(of: "%prefix", with: prefix)
+                continue
+            }
+            settings[keyPath: path] = sealed ? try box.seal(text) : text
+        }
+        let app = req.application
+        if methods.contains(.stripe), errors["stripeSecretKey"] == nil, settings.stripeSecretKeySealed == nil,
+           app.paymentGateways[.stripe] == nil {
+            errors["stripeSecretKey"] = req.t("methods.error.stripe")
+        }
+        if methods.contains(.culqiYape), errors["culqiSecretKey"] == nil,
+           settings.culqiSecretKeySealed == nil || settings.culqiPublicKey == nil,
+           app.paymentGateways[.culqiYape] == nil {
+            errors["culqiSecretKey"] = req.t("methods.error.culqi")
+        }
+        try errors.throwIfAny()
+        settings.methods = methods
+        settings.updatedAt = app.clock.now()
+        if settings.id == nil { try await scope.create(settings) } else { try await settings.save(on: req.db) }
     }
 }

@@ -25,10 +25,12 @@ public enum PaymentLedger {
     /// The payment is looked up before the transaction so that the transaction's first
     /// statement is a write: on SQLite, a transaction that read first and then writes while
     /// another holds the write lock fails at once with "database is locked" instead of waiting.
+    /// With `tenantID`, only that business's payments can change (a webhook on its own URL).
     public static func apply(
-        _ update: PaymentUpdate, provider: PaymentProviderID, now: Date, on db: any Database
+        _ update: PaymentUpdate, provider: PaymentProviderID, tenantID: UUID? = nil, now: Date, on db: any Database
     ) async throws -> Outcome {
-        guard let payment = try await find(update, provider: provider, on: db) else { return .unknownPayment }
+        guard let payment = try await find(update, provider: provider, on: db),
+              tenantID == nil || payment.tenantID == tenantID else { return .unknownPayment }
         return try await db.transaction { tx in
             if let eventID = update.eventID {
                 guard try await record(eventID, provider: provider, paymentID: payment.requireID(), now: now, on: tx) else {

@@ -8,7 +8,10 @@ import Vapor
 /// retry anything else for days).
 struct PaymentWebhooks: Sendable {
     func routes(_ app: Application) {
-        app.grouped("hooks", "payments").on(.POST, ":provider", body: .collect(maxSize: "1mb"), use: receive)
+        let hooks = app.grouped("hooks", "payments")
+        hooks.on(.POST, ":provider", body: .collect(maxSize: "1mb"), use: receive)
+        // A business with its own Stripe or Culqi account points that account's webhooks here.
+        hooks.on(.POST, ":provider", ":tenant", body: .collect(maxSize: "1mb"), use: receiveForTenant)
     }
 
     struct Answer: Content {
@@ -20,6 +23,19 @@ struct PaymentWebhooks: Sendable {
               let gateway = req.application.paymentGateways[provider] else {
             throw Abort(.notFound, reason: "no such payment provider")
         }
+        return try await handle(req, provider: provider, gateway: gateway, tenantID: nil)
+    }
+
+    @Sendable func receiveForTenant(req: Request) async throws -> Answer {
+        guard let name = req.parameters.get("provider"), let provider = PaymentProviderID(rawValue: name),
+              let tenantID = req.parameters.get("tenant", as: UUID.self),
+              let gateway = try await PaymentMethods.gateway(provider, for: tenantID, app: req.application, on: req.db) else {
+            throw Abort(.notFound, reason: "no such payment provider for this business")
+        }
+        return try await handle(req, provider: provider, gateway: gateway, tenantID: tenantID)
+    }
+
+    private func handle(_ req: Request, provider: PaymentProviderID, gateway: any PaymentGateway, tenantID: UUID?) async throws -> Answer {
         let update: PaymentUpdate?
         do {
             update = try await gateway.update(fromWebhook: req.body.data ?? ByteBuffer(), headers: req.headers)
@@ -35,7 +51,8 @@ struct PaymentWebhooks: Sendable {
             throw Abort(.serviceUnavailable, reason: "\(provider.rawValue) did not answer the re-fetch: \(error.message)")
         }
         guard let update else { return Answer(outcome: "ignored") }
-        let outcome = try await PaymentLedger.apply(update, provider: provider, now: req.application.clock.now(), on: req.db)
+        let outcome = try await PaymentLedger.apply(update, provider: provider, tenantID: tenantID,
+                                                    now: req.application.clock.now(), on: req.db)
         return Answer(outcome: Self.name(outcome))
     }
 

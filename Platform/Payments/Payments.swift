@@ -7,6 +7,7 @@ public enum Payments {
     public static func register(on app: Application, gateways: [any PaymentGateway]) {
         app.migrations.add(CreatePaymentTables())
         app.migrations.add(CreateVoucherTables())
+        app.migrations.add(CreateTenantPaymentSettings())
         app.platformEventTypes += PaymentEvents.types
         app.paymentGateways = Dictionary(gateways.map { ($0.provider, $0) }, uniquingKeysWith: { _, last in last })
         app.jobHandlers.register(PaymentExpiry.handler)

@@ -14,6 +14,17 @@ enum PaymentsController {
         pages.get(":payment", "screenshot", use: screenshot)
         pages.on(.POST, "wallets", body: .collect(maxSize: "3mb"), use: saveWallet)
         pages.post("links", use: createLink)
+        pages.post("methods", use: saveMethods)
+    }
+
+    @Sendable static func saveMethods(req: Request) async throws -> Response {
+        try req.require(CorePermission.payments)
+        do {
+            try await MethodsForm.save(req)
+        } catch let errors as FieldErrors {
+            return try await PaymentsPage.render(req, methodErrors: errors.fields).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        return req.redirect(to: "\(try base(req))?methods=saved")
     }
 
     @Sendable static func list(req: Request) async throws -> View {

@@ -29,8 +29,27 @@ enum PaymentsPage {
         let hasQR: Bool
     }
 
+    struct Method: Encodable {
+        let id: String
+        let name: String
+        let on: Bool
+    }
+
+    /// Saved keys, masked; nil where none is saved.
+    struct Keys: Encodable {
+        let stripeSecretKey: String?
+        let stripeWebhookSecret: String?
+        let culqiPublicKey: String?
+        let culqiSecretKey: String?
+        let stripeWebhookURL: String
+    }
+
     struct Content: Encodable {
         let base: String
+        let methods: [Method]
+        let keys: Keys
+        let methodErrors: [String: String]
+        let methodsSaved: Bool
         let rows: [Row]
         let wallets: [WalletRow]
         let canManage: Bool
@@ -42,7 +61,7 @@ enum PaymentsPage {
 
     static func render(
         _ req: Request, problem: VoucherProblem? = nil, problemPayment: UUID? = nil,
-        walletErrors: [String: String] = [:], linkErrors: [String: String] = [:]
+        walletErrors: [String: String] = [:], linkErrors: [String: String] = [:], methodErrors: [String: String] = [:]
     ) async throws -> View {
         let scope = try req.tenantScope
         let payments = try await scope.query(Payment.self).sort(\.$createdAt, .descending).limit(100).all()
@@ -64,10 +83,24 @@ enum PaymentsPage {
             WalletRow(kind: $0.kind.rawValue, phone: $0.phone, holder: $0.holder, hasQR: $0.qrImage != nil)
         }
         let link = req.query[String.self, at: "link"].map { "\(req.application.config.baseURL)/pay/\($0)" }
+        let settings = try await TenantPaymentSettings.of(scope.tenantID, now: req.application.clock.now(), on: req.db)
+        let methods = PaymentProviderID.allCases.map {
+            Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)"), on: settings.methods.contains($0))
+        }
         let content = Content(
-            base: try PaymentsController.base(req), rows: rows, wallets: wallets,
+            base: try PaymentsController.base(req), methods: methods, keys: try keys(settings, req: req),
+            methodErrors: methodErrors, methodsSaved: req.query[String.self, at: "methods"] != nil, rows: rows, wallets: wallets,
             canManage: (try? req.require(CorePermission.payments)) != nil, newLink: link,
             walletErrors: walletErrors, linkErrors: linkErrors, decided: req.query[String.self, at: "decided"])
         return try await req.renderPage("payments/list", content, title: req.t("payments.title"))
+    }
+
+    private static func keys(_ settings: TenantPaymentSettings, req: Request) throws -> Keys {
+        let box = SecretBox(secretKey: req.application.config.secretKey, purpose: TenantPaymentSettings.keysPurpose)
+        let shown = { (sealed: String?) in sealed.flatMap(box.open).map(SecretBox.masked) }
+        return Keys(
+            stripeSecretKey: shown(settings.stripeSecretKeySealed), stripeWebhookSecret: shown(settings.stripeWebhookSecretSealed),
+            culqiPublicKey: settings.culqiPublicKey, culqiSecretKey: shown(settings.culqiSecretKeySealed),
+            stripeWebhookURL: "\(req.application.config.baseURL)/hooks/payments/stripe/\(settings.tenantID.uuidString.lowercased())")
     }
 }
