@@ -1,5 +1,6 @@
 import Core
 import Fluent
+import PaymentProviders
 import Shared
 import Vapor
 
@@ -20,6 +21,7 @@ struct PayerPages: Sendable {
         /// Vouchers: the business's wallets to pay into, and the form's errors and values.
         let wallets: [Wallet]
         let voucherOpen: Bool
+        let yapeOpen: Bool
         let errors: [String: String]
         let operationNumber: String
     }
@@ -45,12 +47,45 @@ struct PayerPages: Sendable {
         pay.post("sandbox", ":payment", ":outcome", use: sandboxDecide)
         pay.on(.POST, ":payment", "voucher", body: .collect(maxSize: "3mb"), use: submitVoucher)
         pay.get(":payment", "wallets", ":kind", "qr", use: walletQR)
+        pay.post(":payment", "yape", use: payWithYape)
+    }
+
+    struct YapeForm: Vapor.Content {
+        var phone: String?
+        var code: String?
+        var email: String?
+    }
+
+    /// Yape through Culqi: the payer's number and the approval code from their app. A refused
+    /// code leaves the payment pending and says why, in the provider's words for payers.
+    @Sendable func payWithYape(req: Request) async throws -> Response {
+        let payment = try await find(req)
+        guard payment.provider == .culqiYape, payment.state == .pending,
+              let gateway = try await PaymentMethods.gateway(.culqiYape, for: payment.tenantID, app: req.application, on: req.db)
+                as? CulqiYapeGateway else { throw Abort(.notFound) }
+        let form = try req.content.decode(YapeForm.self)
+        do {
+            let update = try await gateway.pay(payment, phone: (form.phone ?? "").filter(\.isNumber), code: form.code ?? "",
+                                               email: form.email ?? "")
+            _ = try await PaymentLedger.apply(update, provider: .culqiYape, now: req.application.clock.now(), on: req.db)
+        } catch let error as PaymentProviderError {
+            let status: HTTPStatus
+            switch error.reason {
+            case .invalidInput, .declined: status = .unprocessableEntity
+            default: status = .badGateway
+            }
+            let message = error.userMessage ?? req.t("yape.error.unavailable")
+            let view = try await req.renderPage("payments/status", try await content(req, payment, errors: ["yape": message]),
+                                                title: req.t("pay.title"), forms: true)
+            return try await view.encodeResponse(status: status, for: req)
+        }
+        return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")
     }
 
     @Sendable func status(req: Request) async throws -> View {
         let payment = try await find(req)
         return try await req.renderPage("payments/status", try await content(req, payment), title: req.t("pay.title"),
-                                        forms: payment.provider == .voucher)
+                                        forms: payment.provider == .voucher || payment.provider == .culqiYape)
     }
 
     /// The payer says they paid the business's Yape or Plin: the payment waits for staff.
@@ -150,6 +185,7 @@ struct PayerPages: Sendable {
             amount: payment.amount.formatted, state: payment.state.rawValue,
             stateText: req.t("pay.state.\(payment.state.rawValue)"), reason: payment.failureReason,
             continueURL: continueURL, sandbox: payment.provider == .sandbox, pending: payment.state == .pending,
-            wallets: wallets, voucherOpen: voucherOpen, errors: errors, operationNumber: form?.operationNumber ?? "")
+            wallets: wallets, voucherOpen: voucherOpen, yapeOpen: payment.provider == .culqiYape && payment.state == .pending,
+            errors: errors, operationNumber: form?.operationNumber ?? "")
     }
 }

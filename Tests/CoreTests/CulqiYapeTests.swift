@@ -92,3 +92,28 @@ extension AllTests.CulqiYapeTests {
         }
     }
 }
+
+extension AllTests.CulqiYapeTests {
+    @Test func thePayerTypesTheCodeOnThePaymentPage() async throws {
+        let fake = try FakePayments()
+        defer { fake.stop() }
+        try await withTestApp(paymentEnvironment: culqiEnvironment(fake)) { app in
+            let business = try await makeBusiness(app, name: "Lavandería Sol", email: "sol@example.pe")
+            let owner = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/payments")
+            _ = try await owner.post("/t/\(business.slug)/payments/methods", [("methods[]", "culqi_yape")])
+            let (payment, _) = try await yapePayment(app, business)
+            let id = try payment.requireID().uuidString.lowercased()
+
+            let payer = Browser(app)
+            #expect(try await payer.get("/pay/\(id)").body.contains(#"id="yape-form""#))
+            let refused = try await payer.post("/pay/\(id)/yape", [("phone", "900 000 001"), ("code", "000000"), ("email", "c@example.pe")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains(#"id="error-yape""#))
+            #expect(try await Payment.find(payment.id, on: app.db)?.state == .pending)
+
+            let paid = try await payer.post("/pay/\(id)/yape", [("phone", "900000001"), ("code", "425251"), ("email", "c@example.pe")])
+            #expect(paid.status == .seeOther)
+            #expect(try await payer.get("/pay/\(id)").body.contains(#"data-state="approved""#))
+        }
+    }
+}
