@@ -44,7 +44,11 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Platform/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Provider clients with no Vapor in them, so that they build and test in seconds.
         .target(name: "SMTPClient", dependencies: ["CCurl"], path: "Platform/SMTPClient"),
-        .target(name: "ProviderSupport", path: "Platform/ProviderSupport"),
+        .target(
+            name: "ProviderSupport",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Platform/ProviderSupport"
+        ),
         .target(
             name: "Messaging",
             dependencies: [
@@ -78,6 +82,7 @@ let package = Package(
         .target(
             name: "SUNATClient",
             dependencies: [
+                "ProviderSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import ProviderSupport
 
 /// One SOAP exchange over HTTP. SOAP 1.1 servers answer faults with HTTP 500, so the body is
 /// read whatever the status; the caller decides what a non-fault error body means.
@@ -28,40 +29,19 @@ struct SOAPTransport: Sendable {
         request.headers.add(name: "Content-Type", value: "text/xml; charset=utf-8")
         request.headers.add(name: "SOAPAction", value: "\"\(envelope.soapAction)\"")
         request.body = .bytes(ByteBuffer(string: envelope.xml(credentials: credentials)))
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(max(timeout, 0.001) * 1_000_000_000))
         do {
-            let response = try await httpClient.execute(request, deadline: deadline)
-            let body = try await collect(response, until: deadline)
-            return Answer(status: Int(response.status.code), body: body)
+            let answer = try await ProviderExchange.send(request, timeout: timeout, using: httpClient, maxBody: Self.maxBody)
+            return Answer(status: answer.status, body: Data(answer.body))
         } catch {
             throw Failure(message: describe(error))
         }
     }
 
-    private func collect(_ response: HTTPClientResponse, until deadline: NIODeadline) async throws -> Data {
-        try await withThrowingTaskGroup(of: Data?.self) { group in
-            group.addTask {
-                let buffer = try await response.body.collect(upTo: Self.maxBody)
-                return Data(buffer.readableBytesView)
-            }
-            group.addTask {
-                let left = deadline - .now()
-                if left > .zero { try await Task.sleep(nanoseconds: UInt64(left.nanoseconds)) }
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let body = try await group.next() ?? nil else { throw HTTPClientError.deadlineExceeded }
-            return body
-        }
-    }
-
     /// Never includes the request: it carries the clave SOL.
-    private func describe(_ error: any Error) -> String {
-        if let error = error as? HTTPClientError,
-            [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(error)
-        {
-            return "no answer from SUNAT within \(timeout) s"
+    private func describe(_ failure: ProviderExchange.Failure) -> String {
+        switch failure {
+        case .timeout, .unreadableBody(_, _, timedOut: true): "no answer from SUNAT within \(timeout) s"
+        case .unsendable(let detail), .connection(let detail), .unreadableBody(_, let detail, _): "cannot reach SUNAT: \(detail)"
         }
-        return "cannot reach SUNAT: \(error)"
     }
 }
