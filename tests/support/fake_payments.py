@@ -81,6 +81,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 from lifecycle import serve_http
+from request_log import RequestLog
 
 MAX_BODY = 1024 * 1024
 LOCK = threading.Lock()  # guards the state below; handlers run on several threads
@@ -552,7 +553,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakePayments/1.0"
     sys_version = ""
-    requests: list[dict[str, Any]] = []
+    requests = RequestLog()
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -602,18 +603,16 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/_"):
             self._control(path, body)
             return
-        entry = {"method": self.command, "path": self.path, "status": None, "replayed": False,
-                 "headers": {k.lower(): v for k, v in reversed(self.headers.items())},
-                 "body": body.decode("utf-8", errors="replace")}
-        with LOCK:
-            Handler.requests.append(entry)
+        entry = Handler.requests.record({
+            "method": self.command, "path": self.path, "status": None, "replayed": False,
+            "headers": {k.lower(): v for k, v in reversed(self.headers.items())},
+            "body": body.decode("utf-8", errors="replace")})
         try:
             route = culqi_route if path.startswith("/culqi-") else stripe_route
             status, payload, headers = route(self.command, path, self.headers, body)
         except Reply as reply:
             status, payload, headers = reply.status, reply.payload, reply.headers
-        with LOCK:
-            entry["status"], entry["replayed"] = status, headers.get("Idempotent-Replayed") == "true"
+        Handler.requests.update(entry, status=status, replayed=headers.get("Idempotent-Replayed") == "true")
         self._send_json(status, payload, headers)
 
     def _control(self, path: str, body: bytes) -> None:
@@ -622,11 +621,9 @@ class Handler(BaseHTTPRequestHandler):
             if route == ("GET", "/_health"):
                 self._send_json(200, {"ok": True})
             elif route == ("GET", "/_requests"):
-                with LOCK:
-                    self._send_json(200, [dict(r) for r in Handler.requests])
+                self._send_json(200, Handler.requests.snapshot())
             elif route == ("DELETE", "/_requests"):
-                with LOCK:
-                    Handler.requests.clear()
+                Handler.requests.clear()
                 self._send_json(200, {"cleared": True})
             elif route == ("POST", "/_stripe/pay"):
                 self._send_json(200, stripe_pay(self._json(body)))

@@ -60,13 +60,13 @@ import json
 import re
 import secrets
 import sys
-import threading
 import time
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 from lifecycle import serve_http
+from request_log import RequestLog
 
 MAX_BODY = 4 * 1024 * 1024
 WHATSAPP_PATH = re.compile(r"^/v\d+\.\d+/([^/]+)/messages$")
@@ -79,31 +79,6 @@ class Config:
     twilio_sid = ""
     twilio_token = ""
     slow_seconds = 5.0
-
-
-class Store:
-    """Recorded provider requests, shared by the handler threads."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._requests: list[dict[str, Any]] = []
-
-    def record(self, entry: dict[str, Any]) -> dict[str, Any]:
-        with self._lock:
-            self._requests.append(entry)
-        return entry
-
-    def answered(self, entry: dict[str, Any], status: int) -> None:
-        with self._lock:
-            entry["status"] = status
-
-    def snapshot(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(r) for r in self._requests]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._requests.clear()
 
 
 class Reply(Exception):
@@ -445,7 +420,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakeProviders/1.0"
     sys_version = ""
-    store: Store  # set on the class by main()
+    store: RequestLog  # set on the class by main()
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -496,7 +471,7 @@ class Handler(BaseHTTPRequestHandler):
                                    "headers": {k.lower(): v for k, v in reversed(self.headers.items())},
                                    "body": body.decode("utf-8", errors="replace")})
         status, payload = self._provider(path, body)
-        self.store.answered(entry, status)
+        self.store.update(entry, status=status)
         self._send_json(status, payload)
 
     def _provider(self, path: str, body: bytes) -> tuple[int, Any]:
@@ -558,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     Config.twilio_sid, Config.twilio_token = args.twilio_sid, args.twilio_token
     Config.slow_seconds = args.slow_seconds
 
-    Handler.store = Store()
+    Handler.store = RequestLog()
     return serve_http(Handler, args.port)
 
 

@@ -78,7 +78,6 @@ import json
 import re
 import secrets
 import sys
-import threading
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -89,6 +88,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from lifecycle import serve_http
+from request_log import RequestLog
 
 MAX_BODY = 16 * 1024 * 1024
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -124,31 +124,13 @@ class Config:
     pending_polls = 2
 
 
-class Store:
-    """Recorded requests, CDRs of answered documents and summary tickets, shared by threads."""
+class Store(RequestLog):
+    """Recorded requests, CDRs of answered documents and summary tickets (guarded by `lock`)."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.requests: list[dict[str, Any]] = []
+        super().__init__()
         self.cdrs: dict[tuple[str, str, str, int], bytes] = {}
         self.tickets: dict[str, dict[str, Any]] = {}
-
-    def record(self, entry: dict[str, Any]) -> dict[str, Any]:
-        with self.lock:
-            self.requests.append(entry)
-        return entry
-
-    def update(self, entry: dict[str, Any], **fields: Any) -> None:
-        with self.lock:
-            entry.update(fields)
-
-    def snapshot(self) -> list[dict[str, Any]]:
-        with self.lock:
-            return [dict(r) for r in self.requests]
-
-    def clear(self) -> None:
-        with self.lock:
-            self.requests.clear()
 
 
 class Reply(Exception):
