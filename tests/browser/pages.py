@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
@@ -13,7 +14,9 @@ TIMEOUT = 15
 
 
 def wait(driver: WebDriver) -> WebDriverWait:
-    return WebDriverWait(driver, TIMEOUT)
+    # An element found just before the page it lives on is replaced (a form post answered
+    # with a new page) goes stale; the next poll finds the new page's element instead.
+    return WebDriverWait(driver, TIMEOUT, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def path_is(path: str):
