@@ -1,4 +1,5 @@
 import Foundation
+import CXMLSec
 
 /// A certificate with its private key, ready to sign SUNAT documents.
 ///
@@ -35,5 +36,32 @@ public struct SigningCertificate: Sendable {
         if date < notBefore { throw .notYetValid(notBefore) }
         if date > notAfter { throw .expired(notAfter: notAfter) }
         if let ruc, ruc != issuerRUC { throw .rucMismatch(certificate: ruc, issuer: issuerRUC) }
+    }
+}
+
+extension SigningCertificate {
+    /// A new key and a self-signed certificate for it: what a business signs with in the
+    /// sandbox (and on SUNAT's beta service, which accepts any certificate) before it has
+    /// bought one. `ruc` goes into the subject's serialNumber, as in SUNAT-accredited ones.
+    public static func selfSigned(commonName: String, ruc: String?, validFrom: Date, days: Int) throws(CertificateError) -> SigningCertificate {
+        var key: OpaquePointer?
+        var certificate: OpaquePointer?
+        let made = commonName.withCString { name in
+            if let ruc {
+                return ruc.withCString { cxmlsec_self_signed(name, $0, Int64(validFrom.timeIntervalSince1970), Int32(days), &key, &certificate) }
+            }
+            return cxmlsec_self_signed(name, nil, Int64(validFrom.timeIntervalSince1970), Int32(days), &key, &certificate)
+        }
+        guard made == 1, let key, let certificate else {
+            clearOpenSSLErrors()
+            throw .unreadable("OpenSSL could not make a self-signed certificate")
+        }
+        return try OpenSSLCredentials(key: key, certificate: certificate).signingCertificate()
+    }
+
+    /// The key (unencrypted PKCS#8 PEM) and certificate (PEM), to store and load again with `pem`.
+    public var pemPair: (key: Data, certificate: Data) {
+        let base64 = certificateDER.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return (privateKeyPEM, Data("-----BEGIN CERTIFICATE-----\n\(base64)\n-----END CERTIFICATE-----\n".utf8))
     }
 }
