@@ -1,5 +1,6 @@
 import EInvoicing
 import Foundation
+import Shared
 
 /// The text of the QR code SUNAT requires on every printed representation.
 public enum SUNATQRCode {

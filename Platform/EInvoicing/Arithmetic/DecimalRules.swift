@@ -11,12 +11,7 @@ enum DecimalRules {
     static let amountLimit = DecimalText.power(12)
 
     /// Number of decimal places `value` really needs (trailing zeros ignored).
-    static func scale(of value: Decimal) -> Int {
-        for places in 0...38 where Rounding.halfUp(value, scale: places) == value {
-            return places
-        }
-        return 38
-    }
+    static func scale(of value: Decimal) -> Int { DecimalText.scale(of: value) }
 
     static func hasAtMost(_ places: Int, decimals value: Decimal) -> Bool {
         Rounding.halfUp(value, scale: places) == value

@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// Amounts may arrive as JSON numbers or as strings ("11.80"): strings keep
 /// exact decimals even through tools that would turn numbers into binary

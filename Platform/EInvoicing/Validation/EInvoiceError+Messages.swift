@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 extension EInvoiceError {
     /// Message for the business owner, in Spanish.

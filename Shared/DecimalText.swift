@@ -1,5 +1,4 @@
 import Foundation
-import Shared
 
 /// Decimal ⇄ text without `Double` and without locale surprises.
 public enum DecimalText {
@@ -19,17 +18,25 @@ public enum DecimalText {
         return (negative ? "-" : "") + unitsText + "." + padded
     }
 
+    /// Number of decimal places `value` really needs (trailing zeros ignored).
+    public static func scale(of value: Decimal) -> Int {
+        for places in 0...38 where Rounding.halfUp(value, scale: places) == value {
+            return places
+        }
+        return 38
+    }
+
     /// `value` rounded half-up to `maxScale` places with trailing zeros
     /// dropped but at least `minScale` decimals: quantities and unit values
     /// keep their precision (up to 10 decimals) without noise.
     public static func trimmed(_ value: Decimal, maxScale: Int, minScale: Int = 0) -> String {
-        let scale = max(minScale, DecimalRules.scale(of: Rounding.halfUp(value, scale: maxScale)))
+        let scale = max(minScale, Self.scale(of: Rounding.halfUp(value, scale: maxScale)))
         return fixed(value, scale: min(scale, maxScale))
     }
 
     /// Parses "123.45" / "-0.5"; digits and one dot only, so "1e3", "1,5" or
     /// "NaN" are refused instead of being read some other way.
-    static func parse(_ text: String) -> Decimal? {
+    public static func parse(_ text: String) -> Decimal? {
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         if body.hasPrefix("-") { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
@@ -39,7 +46,7 @@ public enum DecimalText {
         return Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    static func power(_ exponent: Int) -> Decimal {
+    public static func power(_ exponent: Int) -> Decimal {
         Decimal(sign: .plus, exponent: exponent, significand: 1)
     }
 
