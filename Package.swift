@@ -105,9 +105,16 @@ let package = Package(
             dependencies: ["Core", "Shared", "PaymentProviders", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Platform/Payments"
         ),
+        // Invoicing for every business: issuer settings, customers, documents, SUNAT jobs, the
+        // customer's link and mail, the history, and the public API (HexaFac).
+        .target(
+            name: "Invoicing",
+            dependencies: ["Core", "Shared", "EInvoicing", "EInvoicingXML", "EInvoicingPDF", "EInvoiceEngine", "SUNATClient"],
+            path: "Platform/Invoicing"
+        ),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Onboarding", "EInvoiceEngine"],
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Onboarding", "EInvoiceEngine"],
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
@@ -138,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "TestSupport",
+                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "TestSupport", "SUNATClient",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

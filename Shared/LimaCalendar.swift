@@ -38,6 +38,12 @@ public enum LimaCalendar {
         return "\(LimaDate(date).formatted) \(twoDigits(hour)):\(twoDigits(minute))"
     }
 
+    /// The instant as Lima wall-clock time, "HH:mm:ss".
+    public static func formatTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return [parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0].map(twoDigits).joined(separator: ":")
+    }
+
     static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }

@@ -11,6 +11,14 @@ public struct SignedInvoice: Sendable, Equatable {
     /// The signature's `ds:DigestValue` (base64), the "código hash" of the printout and QR.
     public let digestValue: String
     public let calculated: CalculatedDocument
+
+    /// A document signed earlier, rebuilt from its stored parts (to print it again, say).
+    public init(xml: Data, fileName: String, digestValue: String, calculated: CalculatedDocument) {
+        self.xml = xml
+        self.fileName = fileName
+        self.digestValue = digestValue
+        self.calculated = calculated
+    }
 }
 
 /// A signed resumen diario (RC) or comunicación de baja (RA), sent with `sendSummary`.

@@ -9,6 +9,8 @@ public enum Payments {
         app.migrations.add(CreateVoucherTables())
         app.migrations.add(CreateTenantPaymentSettings())
         app.platformEventTypes += PaymentEvents.types
+        app.platformNavigation.append(NavigationItem(.init(es: "Cobros", en: "Payments"), path: "payments",
+                                                     permission: CorePermission.paymentsReview.id))
         app.paymentGateways = Dictionary(gateways.map { ($0.provider, $0) }, uniquingKeysWith: { _, last in last })
         app.jobHandlers.register(PaymentExpiry.handler)
         app.scheduledJobs.append(PaymentExpiry.schedule)

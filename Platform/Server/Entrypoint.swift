@@ -1,4 +1,5 @@
 import Core
+import Invoicing
 import Logging
 import Notifications
 import Onboarding
@@ -24,6 +25,7 @@ enum Entrypoint {
             Notifications.register(on: app, settings: try .fromEnvironment(environment, config: config))
             Webhooks.register(on: app)
             Payments.register(on: app, gateways: Payments.defaultGateways(app))
+            Invoicing.register(on: app, sunat: .fromEnvironment(environment))
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)
             app.asyncCommands.use(EInvoiceCommands(), as: EInvoiceCommands.name)

@@ -44,13 +44,14 @@ public final class JSONObjectReader {
     public func string(_ key: String, required: Bool = false, minLength: Int = 0, maxLength: Int = .max) -> String? {
         guard let value = value(key, required: required) else { return nil }
         guard case .string(let raw) = value else { return mismatch(key, "string") }
+        // Lengths in Unicode scalars, as JSON Schema counts them, before trimming.
+        if raw.unicodeScalars.count > maxLength { log.add(path(key), .maxLength(maxLength)); return nil }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty && (required || minLength > 0) {
             log.add(path(key), required ? .required : .minLength(minLength))
             return nil
         }
-        if text.count < minLength { log.add(path(key), .minLength(minLength)); return nil }
-        if text.count > maxLength { log.add(path(key), .maxLength(maxLength)); return nil }
+        if text.unicodeScalars.count < minLength { log.add(path(key), .minLength(minLength)); return nil }
         return text
     }
 

@@ -11,13 +11,13 @@ public enum APIKeys {
     }
 
     public static func issue(
-        tenantID: UUID, name: String, scopes: [String], on db: any Database, secret: String
+        tenantID: UUID, name: String, scopes: [String], sandbox: Bool = false, on db: any Database, secret: String
     ) async throws -> Issued {
         let prefix = RandomToken.make(bytes: 6).lowercased().filter { $0.isLetter || $0.isNumber }.prefix(8)
         let plaintext = "mn_\(prefix)_\(RandomToken.make(bytes: 24))"
         let key = APIKey(
             tenantID: tenantID, name: name, prefix: String(prefix),
-            keyHash: RandomToken.hmacHex(plaintext, key: secret), scopes: scopes)
+            keyHash: RandomToken.hmacHex(plaintext, key: secret), scopes: scopes, sandbox: sandbox)
         try await key.create(on: db)
         return Issued(key: key, plaintext: plaintext)
     }

@@ -38,9 +38,18 @@ extension Application {
 
     /// Event types emitted by platform services (payments, invoicing), declared when they
     /// register; modules declare theirs in `NicheModule.eventTypes`.
+    private struct PlatformNavigationKey: StorageKey { typealias Value = [NavigationItem] }
+
     public var platformEventTypes: [EventType] {
         get { storage[PlatformEventTypesKey.self] ?? [] }
         set { storage[PlatformEventTypesKey.self] = newValue }
+    }
+
+    /// Menu entries of platform services (invoicing, payments), shown to tenants' members who
+    /// hold the entry's permission; `path` is relative to `/t/{tenant}`.
+    public var platformNavigation: [NavigationItem] {
+        get { storage[PlatformNavigationKey.self] ?? [] }
+        set { storage[PlatformNavigationKey.self] = newValue }
     }
 
     /// Every event type a webhook endpoint can subscribe to.

@@ -12,6 +12,7 @@ enum APIKeysController {
         let created: String
         let lastUsed: String
         let revoked: Bool
+        let sandbox: Bool
     }
 
     struct ScopeOption: Encodable { let id: String; let description: String }
@@ -30,7 +31,7 @@ enum APIKeysController {
             keys: keys.map {
                 KeyRow(id: $0.id?.uuidString ?? "", name: $0.name, prefix: "mn_\($0.prefix)_…",
                        scopes: $0.scopes, created: $0.createdAt.map(LimaCalendar.formatDateTime) ?? "",
-                       lastUsed: $0.lastUsedAt.map(LimaCalendar.formatDateTime) ?? never, revoked: $0.revokedAt != nil)
+                       lastUsed: $0.lastUsedAt.map(LimaCalendar.formatDateTime) ?? never, revoked: $0.revokedAt != nil, sandbox: $0.sandbox)
             },
             scopes: [ScopeOption(id: "*", description: req.t("apikeys.all_scopes"))]
                 + req.application.modules.allPermissions.map { ScopeOption(id: $0.id, description: $0.description.text(for: req.language)) },
@@ -39,7 +40,7 @@ enum APIKeysController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         try req.require(CorePermission.apiKeys)
-        struct Form: Content { var name: String?; var scopes: [String]? }
+        struct Form: Content { var name: String?; var scopes: [String]?; var sandbox: String? }
         let form = try req.content.decode(Form.self)
         var errors = FieldErrors()
         let name = InputRules.required(form.name, "key_name", into: &errors, req)
@@ -50,7 +51,7 @@ enum APIKeysController {
             return try await SettingsController.render(req, errors: errors.fields).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let issued = try await APIKeys.issue(
-            tenantID: req.tenantContext.tenantID, name: name, scopes: scopes, on: req.db,
+            tenantID: req.tenantContext.tenantID, name: name, scopes: scopes, sandbox: form.sandbox != nil, on: req.db,
             secret: req.application.config.secretKey)
         let response = try await SettingsController.render(req, newKey: issued.plaintext).encodeResponse(status: .created, for: req)
         // The plaintext key is on this page only; keep it out of caches.

@@ -18,6 +18,9 @@ enum CoreMigrations {
         do { // Migration 003 - the mail outbox gives way to the notifications delivery log
             list += [DropOutboxMails()]
         }
+        do { // Migration 004 - API idempotency keys, sandbox API keys
+            list += [CreateIdempotencyKeys(), AddSandboxToAPIKeys()]
+        }
         return list
     }
 }

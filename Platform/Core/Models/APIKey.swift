@@ -17,10 +17,13 @@ public final class APIKey: Model, @unchecked Sendable {
     @Field(key: "scopes") public var scopes: String
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// Documents made with a sandbox key are signed but never sent to SUNAT.
+    @Field(key: "sandbox") public var sandbox: Bool
 
     public init() {}
 
-    public init(tenantID: UUID, name: String, prefix: String, keyHash: String, scopes: [String]) {
+    public init(tenantID: UUID, name: String, prefix: String, keyHash: String, scopes: [String], sandbox: Bool = false) {
+        self.sandbox = sandbox
         self.$tenant.id = tenantID
         self.name = name
         self.prefix = prefix

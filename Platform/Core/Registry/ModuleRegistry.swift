@@ -103,6 +103,23 @@ public enum CorePermission {
         LocalizedText(es: "Configurar billeteras y crear enlaces de cobro", en: "Set up wallets and create payment links"),
         roles: [.owner])
 
+    public static let invoicesRead = Permission(
+        "invoices.read", LocalizedText(es: "Ver comprobantes y descargarlos", en: "See and download documents"), roles: [.owner, .staff])
+    public static let invoicesWrite = Permission(
+        "invoices.write", LocalizedText(es: "Crear y emitir comprobantes y notas", en: "Create and issue documents and notes"),
+        roles: [.owner, .staff])
+    public static let invoicesVoid = Permission(
+        "invoices.void", LocalizedText(es: "Anular comprobantes (baja y resumen)", en: "Void documents"), roles: [.owner])
+    public static let customersRead = Permission(
+        "customers.read", LocalizedText(es: "Ver clientes", en: "See customers"), roles: [.owner, .staff])
+    public static let customersWrite = Permission(
+        "customers.write", LocalizedText(es: "Crear, editar y borrar clientes", en: "Create, edit and delete customers"),
+        roles: [.owner, .staff])
+    public static let invoicingSettings = Permission(
+        "invoicing.settings", LocalizedText(es: "Configurar la facturación (RUC, series, certificado, SOL)",
+                                            en: "Set up invoicing (RUC, series, certificate, SOL)"), roles: [.owner])
+
     public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs, notificationsLog, notifications,
-                             paymentsReview, payments]
+                             paymentsReview, payments, invoicesRead, invoicesWrite, invoicesVoid, customersRead, customersWrite,
+                             invoicingSettings]
 }

@@ -1,3 +1,4 @@
+import Shared
 import Vapor
 
 /// Turns every error into a clear answer: JSON `{"error": ..., "fields": {...}}` for the API,
@@ -6,7 +7,21 @@ import Vapor
 struct PlatformErrorMiddleware: AsyncMiddleware {
     struct ErrorBody: Content {
         let error: String
+        var code: String? = nil
         let fields: [String: String]?
+        var problems: [Problem]? = nil
+    }
+
+    struct Problem: Content {
+        let pointer: String
+        let rule: String
+        let message: String
+    }
+
+    struct Description {
+        var status: HTTPResponseStatus
+        var body: ErrorBody
+        var headers: HTTPHeaders = [:]
     }
 
     struct ErrorPage: Encodable {
@@ -18,38 +33,48 @@ struct PlatformErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, message, fields, headers) = describe(error, for: request)
+            let described = describe(error, for: request)
+            let status = described.status
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
             let response: Response
             if request.wantsJSON {
                 response = Response(status: status)
-                try response.content.encode(ErrorBody(error: message, fields: fields), as: .json)
+                try response.content.encode(described.body, as: .json)
             } else {
                 response = try await request.renderPage(
-                    "error", ErrorPage(status: status.code, message: message), title: "\(status.code)")
+                    "error", ErrorPage(status: status.code, message: described.body.error), title: "\(status.code)")
                     .encodeResponse(status: status, for: request)
             }
-            for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+            for (name, value) in described.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         }
     }
 
-    private func describe(_ error: any Error, for request: Request)
-        -> (HTTPResponseStatus, String, [String: String]?, HTTPHeaders) {
+    private func describe(_ error: any Error, for request: Request) -> Description {
         switch error {
         case let fieldErrors as FieldErrors:
-            return (.unprocessableEntity, request.t("error.validation"), fieldErrors.fields, [:])
+            return Description(status: .unprocessableEntity, body: ErrorBody(error: request.t("error.validation"), fields: fieldErrors.fields))
+        case let problems as InputProblems:
+            let language = request.language
+            let list = problems.problems.map {
+                Problem(pointer: $0.pointer, rule: $0.rule, message: language == .en ? $0.messageEn : $0.message)
+            }
+            return Description(status: .unprocessableEntity, body: ErrorBody(
+                error: request.t("error.validation"), code: "validation_failed", fields: problems.fields(in: language), problems: list))
         case let decoding as DecodingError:
             let (field, reason) = decoding.fieldAndReason(request)
-            return (.badRequest, request.t("error.validation"), [field: reason], [:])
+            return Description(status: .badRequest, body: ErrorBody(error: request.t("error.validation"), fields: [field: reason]))
+        case let apiError as APIError:
+            return Description(status: apiError.status, body: ErrorBody(error: apiError.message, code: apiError.code, fields: nil))
         case let abort as any AbortError:
             let message = abort.status == .notFound ? request.t("error.not_found")
                 : (abort.reason == abort.status.reasonPhrase ? request.t("error.generic") : abort.reason)
-            return (abort.status, message, nil, abort.headers)
+            let code = abort.status == .notFound ? "not_found" : nil
+            return Description(status: abort.status, body: ErrorBody(error: message, code: code, fields: nil), headers: abort.headers)
         default:
-            return (.internalServerError, request.t("error.internal"), nil, [:])
+            return Description(status: .internalServerError, body: ErrorBody(error: request.t("error.internal"), fields: nil))
         }
     }
 }

@@ -42,6 +42,9 @@ extension Request {
         let base = "/t/\(context.tenant.slug)"
         var items: [NavLink] = [.init(title: t("nav.dashboard"), href: base)]
         let registry = application.modules
+        for item in application.platformNavigation where item.permission.map({ context.has($0, registry: registry) }) ?? true {
+            items.append(.init(title: item.title.text(for: language), href: "\(base)/\(item.path)"))
+        }
         for module in registry.modules where context.enabledModules.contains(module.id) {
             for item in module.navigation where item.permission.map({ context.has($0, registry: registry) }) ?? true {
                 let suffix = item.path.isEmpty ? "" : "/\(item.path)"

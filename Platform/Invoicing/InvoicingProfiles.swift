@@ -1,0 +1,73 @@
+import Core
+import EInvoicing
+import EInvoicingXML
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// A business's invoicing profile, made on first use: issuer data from its registration, the
+/// sandbox environment, a self-signed certificate for it, and the usual series (F001, B001,
+/// FC01, BC01, FD01, BD01) in every environment. Ready to issue test documents at once.
+enum InvoicingProfiles {
+    static let defaultSeries: [(DocumentKind, String)] = [
+        (.factura, "F001"), (.boleta, "B001"), (.notaCredito, "FC01"), (.notaCredito, "BC01"),
+        (.notaDebito, "FD01"), (.notaDebito, "BD01"),
+    ]
+
+    static func ensure(_ tenant: Tenant, app: Application, on db: any Database) async throws -> InvoicingProfile {
+        let tenantID = try tenant.requireID()
+        if let profile = try await InvoicingProfile.query(on: db).filter(\.$tenantID == tenantID).first() { return profile }
+        let now = app.clock.now()
+        let certificate = try SigningCertificate.selfSigned(
+            commonName: "\(tenant.legalName) (SANDBOX)", ruc: tenant.ruc, validFrom: now.addingTimeInterval(-86_400), days: 3 * 365)
+        let profile = InvoicingProfile()
+        profile.tenantID = tenantID
+        profile.ruc = tenant.ruc
+        profile.legalName = tenant.legalName
+        profile.tradeName = tenant.tradeName
+        (profile.addressLine, profile.ubigeo, profile.district, profile.province, profile.department) = ("", "", "", "", "")
+        profile.establishmentCode = "0000"
+        profile.environment = .sandbox
+        profile.certificateSealed = try ProfileCredentials(secretKey: app.config.secretKey).seal(certificate)
+        profile.certificateOrigin = "sandbox"
+        profile.certificateSubject = certificate.subject
+        profile.certificateNotAfter = certificate.notAfter
+        profile.pdfFormat = "a4"
+        profile.updatedAt = now
+        do {
+            try await db.transaction { tx in
+                try await profile.create(on: tx)
+                for environment in InvoicingEnvironment.allCases {
+                    for (position, (kind, series)) in defaultSeries.enumerated() {
+                        try await addSeries(tenantID: tenantID, environment: environment, kind: kind, series: series, position: position, on: tx)
+                    }
+                }
+            }
+        } catch {
+            // Another request made it meanwhile (unique tenant_id): use that one.
+            if let made = try await InvoicingProfile.query(on: db).filter(\.$tenantID == tenantID).first() { return made }
+            throw error
+        }
+        return profile
+    }
+
+    static func addSeries(
+        tenantID: UUID, environment: InvoicingEnvironment, kind: DocumentKind, series: String, position: Int, nextNumber: Int = 1,
+        on db: any Database
+    ) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("""
+            INSERT INTO \(ident: InvoiceSeries.schema) (id, tenant_id, environment, document_type, series, next_number, position)
+            VALUES (\(bind: UUID()), \(bind: tenantID), \(bind: environment.rawValue), \(bind: kind.rawValue), \(bind: series),
+                    \(bind: nextNumber), \(bind: position))
+            ON CONFLICT (tenant_id, environment, series) DO NOTHING
+            """).run()
+    }
+
+    /// The series of one document type, in the profile's order.
+    static func series(of kind: DocumentKind, tenantID: UUID, environment: InvoicingEnvironment, on db: any Database) async throws -> [InvoiceSeries] {
+        try await InvoiceSeries.query(on: db).filter(\.$tenantID == tenantID).filter(\.$environment == environment)
+            .filter(\.$documentType == kind.rawValue).sort(\.$position).sort(\.$series).all()
+    }
+}

@@ -1,0 +1,95 @@
+import Core
+import EInvoiceEngine
+import EInvoicing
+import Fluent
+import Foundation
+import Shared
+import Vapor
+
+/// Who is invoicing in a request and where to: the business's profile, and the environment
+/// (a sandbox API key always gets the sandbox, whatever the profile says).
+struct InvoicingSession {
+    let tenant: Tenant
+    let scope: TenantScope
+    let profile: InvoicingProfile
+    let environment: InvoicingEnvironment
+    let app: Application
+    let source: String
+
+    static func of(_ req: Request) async throws -> InvoicingSession {
+        let context = try req.tenantContext
+        let profile = try await InvoicingProfiles.ensure(context.tenant, app: req.application, on: req.db)
+        var environment = profile.environment
+        var source = "web"
+        if case .apiKey(let key) = context.principal {
+            source = "api"
+            if key.sandbox { environment = .sandbox }
+        }
+        return InvoicingSession(tenant: context.tenant, scope: context.scope, profile: profile, environment: environment,
+                                app: req.application, source: source)
+    }
+
+    var now: Date { app.clock.now() }
+
+    func signer() throws -> EInvoiceSigner {
+        EInvoiceSigner(certificate: try ProfileCredentials(secretKey: app.config.secretKey).certificate(of: profile))
+    }
+
+    /// The series a document of `kind` uses when none is named: the first of its type (for notes,
+    /// the first whose letter matches the corrected document's).
+    func defaultSeries(_ kind: DocumentKind, reference: InvoiceRecord?, on db: any Database) async throws -> String? {
+        let all = try await InvoicingProfiles.series(of: kind, tenantID: scope.tenantID, environment: environment, on: db)
+        if let letter = reference?.series.first {
+            return all.first { $0.series.first == letter }?.series
+        }
+        return all.first?.series
+    }
+
+    /// What the credit notes of `reference` already took from it (rejected ones do not count).
+    func creditedBefore(_ reference: InvoiceRecord?, on db: any Database) async throws -> Decimal {
+        guard let reference, let id = reference.id else { return 0 }
+        let notes = try await scope.query(InvoiceRecord.self).filter(\.$referenceID == id)
+            .filter(\.$documentType == DocumentKind.notaCredito.rawValue)
+            .filter(\.$status ~~ [.signed, .sent, .accepted, .observed]).all()
+        return notes.reduce(Decimal(0)) { $0 + Decimal($1.totalCents) / 100 }
+    }
+
+    /// A new row for `draft`, not yet saved.
+    func newRecord(_ draft: DocumentDraft, series: String) -> InvoiceRecord {
+        let record = InvoiceRecord()
+        record.id = UUID()
+        record.tenantID = scope.tenantID
+        record.environment = environment
+        record.status = .draft
+        record.publicToken = PublicDocumentPages.newToken()
+        record.source = source
+        (record.taxableCents, record.exemptCents, record.unaffectedCents, record.igvCents, record.totalCents) = (0, 0, 0, 0, 0)
+        // Whole milliseconds: the history's cursor carries this time (see HistoryCursor).
+        record.createdAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        record.updatedAt = now
+        record.fill(from: draft, series: series)
+        return record
+    }
+
+    /// Checks `draft` and issues it in `tx`: numbered, signed, announced, queued for SUNAT;
+    /// an inline customer is saved first, and `email` queues the customer's mail.
+    func issue(
+        _ draft: DocumentDraft, series: String, record existing: InvoiceRecord? = nil, customerPointer: String,
+        saveCustomer: Bool, email: Bool, on tx: any Database
+    ) async throws -> InvoiceRecord {
+        var draft = draft
+        let record = existing ?? newRecord(draft, series: series)
+        let context = DocumentIssuer.Context(profile: profile, environment: environment, signer: try signer(), now: now,
+                                             customerPointer: customerPointer)
+        let number = try await DocumentIssuer.takeNumber(tenantID: scope.tenantID, environment: environment, kind: draft.kind,
+                                                         series: series, on: tx)
+        if saveCustomer, let saved = try await CustomerBook.upsert(draft.customer, scope: scope, on: tx) {
+            draft.customerID = saved.id
+        }
+        let issued = try await DocumentIssuer.issue(record, draft: draft, series: series, number: number, context: context, on: tx)
+        if email, issued.customerEmail != nil {
+            try await InvoiceMail.enqueue(issued, now: now, on: tx)
+        }
+        return issued
+    }
+}
