@@ -49,7 +49,7 @@ struct DocumentItem: Codable, Sendable, Equatable {
         reader.finish()
         guard let description, let quantity, let price else { return nil }
         return DocumentItem(description: description, quantity: DecimalText.trimmed(quantity, maxScale: 10),
-                            unitPrice: DecimalText.trimmed(price, maxScale: 10), unitCode: unitCode ?? "NIU",
+                            unitPrice: DecimalText.trimmed(price, maxScale: 10, minScale: 2), unitCode: unitCode ?? "NIU",
                             tax: tax ?? .gravado, productCode: productCode)
     }
 

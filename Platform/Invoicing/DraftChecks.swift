@@ -53,8 +53,20 @@ enum DraftChecks {
 
     /// An engine error at the pointer of the API's field it came from.
     static func problem(_ error: EInvoiceError, customerPointer: String) -> InputProblem {
-        InputProblem(pointer: pointer(for: error.field, customerPointer: customerPointer), rule: error.rule,
-                     message: error.message, messageEn: error.messageEn)
+        // The engine's messages start with its own field path; the pointer says that here.
+        let strip = { (text: String) in text.hasPrefix(error.field + ": ") ? String(text.dropFirst(error.field.count + 2)) : text }
+        var pointer = pointer(for: error.field, customerPointer: customerPointer)
+        var rule = error.rule
+        switch error {
+        case .customerMustHaveRUC:
+            rule = "customer_ruc_required"
+        case .buyerIdentificationRequired:
+            rule = "boleta_identification_required"
+            pointer = customerPointer
+        default:
+            break
+        }
+        return InputProblem(pointer: pointer, rule: rule, message: strip(error.message), messageEn: strip(error.messageEn))
     }
 
     static func problem(_ error: EngineError, customerPointer: String) -> InputProblem {

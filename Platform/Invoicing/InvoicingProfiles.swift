@@ -18,6 +18,16 @@ enum InvoicingProfiles {
     static func ensure(_ tenant: Tenant, app: Application, on db: any Database) async throws -> InvoicingProfile {
         let tenantID = try tenant.requireID()
         if let profile = try await InvoicingProfile.query(on: db).filter(\.$tenantID == tenantID).first() { return profile }
+        // One maker per process: a burst of first requests waits for one key pair, not one each.
+        return try await creation.run {
+            if let profile = try await InvoicingProfile.query(on: db).filter(\.$tenantID == tenantID).first() { return profile }
+            return try await make(tenant, tenantID: tenantID, app: app, on: db)
+        }
+    }
+
+    private static let creation = SerialRunner()
+
+    private static func make(_ tenant: Tenant, tenantID: UUID, app: Application, on db: any Database) async throws -> InvoicingProfile {
         let now = app.clock.now()
         let certificate = try SigningCertificate.selfSigned(
             commonName: "\(tenant.legalName) (SANDBOX)", ruc: tenant.ruc, validFrom: now.addingTimeInterval(-86_400), days: 3 * 365)
@@ -69,5 +79,20 @@ enum InvoicingProfiles {
     static func series(of kind: DocumentKind, tenantID: UUID, environment: InvoicingEnvironment, on db: any Database) async throws -> [InvoiceSeries] {
         try await InvoiceSeries.query(on: db).filter(\.$tenantID == tenantID).filter(\.$environment == environment)
             .filter(\.$documentType == kind.rawValue).sort(\.$position).sort(\.$series).all()
+    }
+}
+
+/// Runs one operation at a time, in arrival order.
+actor SerialRunner {
+    private var tail: Task<Void, Never>?
+
+    func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = tail
+        let task = Task<T, any Error> {
+            await previous?.value
+            return try await operation()
+        }
+        tail = Task { _ = await task.result }
+        return try await task.value
     }
 }

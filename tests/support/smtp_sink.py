@@ -25,7 +25,7 @@ For each accepted message N (1, 2, ...) it writes, before answering 250:
     DIR/N.eml   the exact bytes received (after SMTP dot-unstuffing)
     DIR/N.json  {"envelope_from", "envelope_to", "tls", "subject", "from", "to", "date",
                  "message_id", "content_type", "is_multipart", "parts", "text", "html",
-                 "attachments": [{"filename", "content_type", "size", "sha256"}],
+                 "attachments": [{"filename", "content_type", "size", "sha256", "base64"}],
                  "defects": ["<DefectClass>: <text>", ...], "raw_sha256",
                  "headers": {name as written: decoded value of its first occurrence}}
                 written last and atomically, so its presence means the message is complete.
@@ -35,6 +35,7 @@ to DIR/auth.jsonl, so a test can prove credentials were or were not offered.
 from __future__ import annotations
 
 import argparse
+import base64
 import email
 import email.policy
 import hashlib
@@ -103,6 +104,7 @@ def attachments(msg: EmailMessage) -> list[dict[str, Any]]:
                 "content_type": part.get_content_type(),
                 "size": len(payload),
                 "sha256": hashlib.sha256(payload).hexdigest(),
+                "base64": base64.b64encode(payload).decode("ascii"),
             })
     return found
 

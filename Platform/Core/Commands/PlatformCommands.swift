@@ -5,5 +5,6 @@ public enum PlatformCommands {
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
+        app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
     }
 }

@@ -37,7 +37,10 @@ func message(_ app: Application, _ id: UUID?) async throws -> NotificationMessag
 /// `email` package into a JSON summary, independent of our MIME code.
 final class SMTPSink: Sendable {
     struct Received: Decodable {
-        struct Attachment: Decodable { let filename: String?; let content_type: String; let size: Int; let sha256: String }
+        struct Attachment: Decodable {
+            let filename: String?; let content_type: String; let size: Int; let sha256: String; let base64: String?
+            var data: Data? { base64.flatMap { Data(base64Encoded: $0) } }
+        }
         let envelope_from: String
         let envelope_to: [String]
         let subject: String

@@ -3,6 +3,7 @@ import Fluent
 import Logging
 import Notifications
 import Onboarding
+import Invoicing
 import Payments
 import SQLKit
 import Vapor
@@ -17,6 +18,7 @@ func withTestApp(
     webhookTimeout: TimeInterval = 10,
     notifications: (inout NotificationSettings) -> Void = { _ in },
     paymentEnvironment: [String: String] = [:],
+    sunat: InvoicingSUNAT = InvoicingSUNAT(),
     _ body: (Application) async throws -> Void
 ) async throws {
     TestLogging.bootstrapOnce()
@@ -35,6 +37,7 @@ func withTestApp(
         webhooks.timeout = webhookTimeout
         Webhooks.register(on: app, settings: webhooks)
         Payments.register(on: app, gateways: Payments.defaultGateways(app, environment: paymentEnvironment))
+        Invoicing.register(on: app, sunat: sunat)
         OnboardingWizard.register(on: app)
         try await TestDatabase.reset(app)
         try await app.autoMigrate()
