@@ -196,7 +196,7 @@ export interface InvoiceListParams {
   customer_id?: UUID;
   from?: DateString | Date;
   to?: DateString | Date;
-  min_total?: Money;
+  min_total?: Money; // up to 2 decimals: "100", "99.5" or "99.50"
   max_total?: Money;
   /** Full-text: customer name, document number, series-number, item descriptions. */
   q?: string;

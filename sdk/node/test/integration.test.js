@@ -60,11 +60,12 @@ if (!baseURL || !apiKey) {
           if (!(error instanceof HexaFacError && error.status === 409 && error.code === 'duplicate') || attempt > 3) throw error;
         }
       }
+      state.dniCustomer = dniCustomer;
       assert.equal(dniCustomer.document_type, '1');
       assert.equal(dniCustomer.name, `Cliente SDK ${run}`);
-      assert.equal(dniCustomer.email, null);
       assert.match(dniCustomer.id, /^[0-9a-f-]{36}$/);
-      state.dniCustomer = dniCustomer;
+      // (email: null is checked by "every property is present" below, so that a missing null does not
+      // hide the results of the tests that use this customer.)
 
       try {
         state.rucCustomer = await api.customers.create({ document_type: '6', document_number: RUC, name: `SUNAT prueba ${run}` });
@@ -85,7 +86,8 @@ if (!baseURL || !apiKey) {
     test('customers.list finds the DNI customer', async () => {
       const page = await api.customers.list({ q: state.dniCustomer.document_number });
       assert.ok(page.data.some((c) => c.id === state.dniCustomer.id));
-      assert.ok(page.next_cursor === null || typeof page.next_cursor === 'string');
+      assert.ok(page.next_cursor === null || typeof page.next_cursor === 'string',
+        `next_cursor must be a string or null (present), got ${JSON.stringify(page.next_cursor)}`);
     });
 
     test('invoices.create: a factura with 2 items (202), replayed with the same Idempotency-Key', async () => {
@@ -99,6 +101,7 @@ if (!baseURL || !apiKey) {
         ],
       };
       const invoice = await api.invoices.create(input, { idempotencyKey: key });
+      state.factura = invoice;
       const first = lastResponse();
       assert.equal(first.status, 202);
       assert.equal(first.headers.get('location'), invoice.status_url);
@@ -115,7 +118,6 @@ if (!baseURL || !apiKey) {
       assert.equal(invoice.customer.id, state.rucCustomer.id);
       assert.ok(invoice.status_url.endsWith(`/api/v1/invoices/${invoice.id}`));
       for (const link of ['pdf', 'xml', 'cdr', 'public']) assert.match(invoice.links[link], /^https?:\/\//);
-      state.factura = invoice;
 
       const replay = await api.invoices.create(input, { idempotencyKey: key });
       assert.equal(lastResponse().status, 202);
@@ -151,12 +153,34 @@ if (!baseURL || !apiKey) {
       const boleta = await api.invoices.create({
         type: '03', items: [{ description: `Menú del día ${run}`, quantity: 1, unit_price: '10.00' }],
       }, { idempotencyKey: `sdk-boleta-${run}` });
+      state.boleta = boleta;
       assert.equal(lastResponse().status, 202);
       assert.equal(boleta.type, '03');
       assert.equal(boleta.totals.total, '10.00');
       assert.match(boleta.full_number, /^B[A-Z0-9]{3}-[0-9]+$/);
       assert.equal(boleta.sandbox, true);
-      state.boleta = boleta;
+    });
+
+    test('every property is present, null when empty (customers and documents)', () => {
+      // The contract: "All required (nullable where said)" / "all properties present, nullable where said".
+      const missing = (what, object, keys) => keys.filter((k) => !(k in object)).map((k) => `${what}.${k}`);
+      const customerKeys = ['id', 'document_type', 'document_number', 'name', 'email', 'phone', 'address', 'created_at'];
+      const invoiceKeys = ['id', 'type', 'series', 'number', 'full_number', 'status', 'sandbox', 'issue_date', 'currency',
+        'customer', 'items', 'totals', 'hash', 'sunat', 'reference', 'void_reason', 'status_url', 'links', 'created_at'];
+      const invoiceCustomerKeys = ['id', 'document_type', 'document_number', 'name', 'email'];
+      const problems = [
+        ...missing('customer', state.dniCustomer, customerKeys),
+        ...missing('factura', state.factura, invoiceKeys),
+        ...missing('factura.customer', state.factura.customer, invoiceCustomerKeys),
+        ...missing('boleta', state.boleta, invoiceKeys),
+        ...missing('boleta.customer', state.boleta.customer, invoiceCustomerKeys),
+      ];
+      assert.deepEqual(problems, [], `properties left out instead of null: ${problems.join(', ')}`);
+      assert.equal(state.dniCustomer.email, null);
+      assert.equal(state.factura.sunat, null, 'a document just issued has no CDR answer yet');
+      assert.equal(state.factura.reference, null);
+      assert.equal(state.factura.void_reason, null);
+      assert.equal(state.boleta.customer.id, null, 'a boleta "sin documento" has no saved customer');
     });
 
     test('invoices.get returns the factura; an unknown id is a 404 not_found', async () => {
