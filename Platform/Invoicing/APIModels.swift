@@ -4,8 +4,12 @@ import Shared
 import Vapor
 
 /// The API's JSON for a document and a customer (see Resources/OpenAPI/openapi.json).
-struct InvoiceDTO: Content {
-    struct CustomerPart: Content {
+struct InvoiceDTO: Encodable {
+    func encode(to encoder: any Encoder) throws { try NullKeepingEncoding.encode(self, to: encoder) }
+
+    struct CustomerPart: Encodable {
+    func encode(to encoder: any Encoder) throws { try NullKeepingEncoding.encode(self, to: encoder) }
+
         let id: String?
         let document_type: String
         let document_number: String
@@ -13,7 +17,7 @@ struct InvoiceDTO: Content {
         let email: String?
     }
 
-    struct Item: Content {
+    struct Item: Encodable {
         let description: String
         let quantity: String
         let unit_price: String
@@ -22,7 +26,7 @@ struct InvoiceDTO: Content {
         let total: String
     }
 
-    struct Totals: Content {
+    struct Totals: Encodable {
         let taxable: String
         let exempt: String
         let unaffected: String
@@ -30,18 +34,20 @@ struct InvoiceDTO: Content {
         let total: String
     }
 
-    struct SUNAT: Content {
+    struct SUNAT: Encodable {
+    func encode(to encoder: any Encoder) throws { try NullKeepingEncoding.encode(self, to: encoder) }
+
         let code: String?
         let description: String?
         let notes: [String]
     }
 
-    struct Reference: Content {
+    struct Reference: Encodable {
         let id: String
         let full_number: String
     }
 
-    struct Links: Content {
+    struct Links: Encodable {
         let pdf: String
         let xml: String
         let cdr: String
@@ -102,7 +108,9 @@ struct InvoiceDTO: Content {
     }
 }
 
-struct CustomerDTO: Content {
+struct CustomerDTO: Encodable {
+    func encode(to encoder: any Encoder) throws { try NullKeepingEncoding.encode(self, to: encoder) }
+
     let id: String
     let document_type: String
     let document_number: String
@@ -124,7 +132,9 @@ struct CustomerDTO: Content {
     }
 }
 
-struct ListDTO<Item: Content>: Content {
+struct ListDTO<Item: Encodable>: Encodable {
+    func encode(to encoder: any Encoder) throws { try NullKeepingEncoding.encode(self, to: encoder) }
+
     let data: [Item]
     let next_cursor: String?
 }
@@ -132,4 +142,23 @@ struct ListDTO<Item: Content>: Content {
 extension UUID {
     /// The API writes ids in lowercase (Swift's `uuidString` is uppercase).
     var lowercased: String { uuidString.lowercased() }
+}
+
+/// The API writes every property, `null` when empty (synthesized `Encodable` leaves nil ones
+/// out, which the OpenAPI document's `required` lists forbid).
+enum NullKeepingEncoding {
+    struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    static func encode<T: Encodable>(_ value: T, to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label, let property = child.value as? any Encodable else { continue }
+            try container.encode(property, forKey: Key(stringValue: label))
+        }
+    }
 }

@@ -35,7 +35,7 @@ enum HistoryPage {
         let types: [Option]
         let nextHref: String?
         let csvHref: String
-        let errors: [String: String]
+        let errors: [String]
         let deleted: Bool
         let environment: String
     }
@@ -62,7 +62,7 @@ enum HistoryPage {
             base: base, rows: rows, filters: filters,
             statuses: InvoiceStatus.allCases.map { Option(value: $0.rawValue, label: req.t("invoice.status.\($0.rawValue)"), selected: filters["status"] == $0.rawValue) },
             types: ["01", "03", "07", "08"].map { Option(value: $0, label: req.t("invoice.type.\($0)"), selected: filters["type"] == $0) },
-            nextHref: next, csvHref: "\(base)/export.csv?\(queryString(filters, extra: [:]))", errors: errors,
+            nextHref: next, csvHref: "\(base)/export.csv?\(queryString(filters, extra: [:]))", errors: errors.keys.sorted().compactMap { errors[$0] },
             deleted: req.query[String.self, at: "deleted"] != nil, environment: session.environment.rawValue)
         return try await req.renderPage("invoicing/history", content, title: req.t("invoices.title"))
     }

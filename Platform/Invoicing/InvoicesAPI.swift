@@ -127,13 +127,14 @@ enum InvoicesAPI {
         try req.require(CorePermission.customersRead)
         let log = ProblemLog()
         var limit = 20
-        if let raw = req.query[String.self, at: "limit"] {
-            if let value = Int(raw), (1...100).contains(value) { limit = value } else { log.add("/limit", .oneOf(["1..100"])) }
+        let value = { (name: String) in req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces).nilIfEmpty }
+        if let raw = value("limit") {
+            if let number = Int(raw), (1...100).contains(number) { limit = number } else { log.add("/limit", .oneOf(["1..100"])) }
         }
-        let cursor = req.query[String.self, at: "cursor"]
+        let cursor = value("cursor")
         if let cursor, CustomerCursor(cursor) == nil { log.add("/cursor", .format("cursor")) }
         try log.throwIfAny()
-        let rows = try await CustomerBook.search(req.query[String.self, at: "q"], scope: try req.tenantScope, limit: limit + 1, after: cursor)
+        let rows = try await CustomerBook.search(value("q"), scope: try req.tenantScope, limit: limit + 1, after: cursor)
         let page = Array(rows.prefix(limit))
         let next = rows.count > limit ? page.last.map(CustomerCursor.after) : nil
         return try json(ListDTO(data: try page.map(CustomerDTO.init), next_cursor: next), status: .ok)

@@ -80,8 +80,8 @@ public final class JSONObjectReader {
             number = parsed
         default: return mismatch(key, "number")
         }
+        if positive && number <= 0 { log.add(path(key), .positive); return nil }
         if number < 0 { log.add(path(key), .nonNegative); return nil }
-        if positive && number == 0 { log.add(path(key), .positive); return nil }
         if DecimalText.scale(of: number) > maxDecimals { log.add(path(key), .decimals(maxDecimals)); return nil }
         return number
     }

@@ -105,7 +105,7 @@ extension AllTests.InvoicingAPITests {
                 (#"{"type": "01", "items": [1,}"#, [" json"]),
                 (#"{"type": "01", "customer": {"document_type": "6", "document_number": "20131312955", "name": "X"}, "itmes": [], "items": [{"description": "A", "quantity": 1, "unit_price": 1}]}"#,
                  ["/itmes unknown_field"]),
-                (#"{"type": "03", "items": [{"description": "A", "quantity": -2, "unit_price": "5.00"}]}"#, ["/items/0/quantity non_negative"]),
+                (#"{"type": "03", "items": [{"description": "A", "quantity": -2, "unit_price": "5.00"}]}"#, ["/items/0/quantity positive"]),
                 (#"{"type": "03", "items": [{"description": "A", "quantity": 1, "unit_price": "5.00000000001"}, {"description": "", "quantity": 0, "unit_price": 1}]}"#,
                  ["/items/0/unit_price decimals", "/items/1/description required", "/items/1/quantity positive"]),
                 (#"{"type": "01", "customer": {"document_type": "1", "document_number": "44556677", "name": "Ana"}, "items": [{"description": "A", "quantity": 1, "unit_price": 5}]}"#,
@@ -130,7 +130,7 @@ extension AllTests.InvoicingAPITests {
             let english = try await app.testing().sendRequest(.POST, "/api/v1/invoices", headers: [
                 "Authorization": "Bearer \(key)", "Content-Type": "application/json", "Accept-Language": "en",
             ], body: ByteBuffer(string: #"{"type": "03", "items": [{"description": "A", "quantity": -1, "unit_price": 1}]}"#))
-            #expect((try english.json()["problems"] as? [[String: Any]])?.first?["message"] as? String == "cannot be negative")
+            #expect((try english.json()["problems"] as? [[String: Any]])?.first?["message"] as? String == "must be greater than zero")
 
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: key)

@@ -34,7 +34,7 @@ struct JSONObjectReaderTests {
         body.finish()
         let found = body.log.problems.map { "\($0.pointer) \($0.rule)" }
         #expect(found == [
-            "/type enum", "/items/0/description required", "/items/0/quantity non_negative", "/items/0/unit_price required",
+            "/type enum", "/items/0/description required", "/items/0/quantity positive", "/items/0/unit_price required",
             "/items/1/unit_price format", "/itmes unknown_field",
         ])
         #expect(body.log.problems.last?.messageEn == #"unknown field (did you mean "items"?)"#)

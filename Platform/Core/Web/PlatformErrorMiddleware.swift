@@ -71,7 +71,9 @@ struct PlatformErrorMiddleware: AsyncMiddleware {
         case let abort as any AbortError:
             let message = abort.status == .notFound ? request.t("error.not_found")
                 : (abort.reason == abort.status.reasonPhrase ? request.t("error.generic") : abort.reason)
-            let code = abort.status == .notFound ? "not_found" : nil
+            let codes: [HTTPResponseStatus: String] = [.notFound: "not_found", .unauthorized: "unauthorized", .forbidden: "forbidden",
+                                                       .unsupportedMediaType: "unsupported_media_type", .payloadTooLarge: "payload_too_large"]
+            let code = codes[abort.status]
             return Description(status: abort.status, body: ErrorBody(error: message, code: code, fields: nil), headers: abort.headers)
         default:
             return Description(status: .internalServerError, body: ErrorBody(error: request.t("error.internal"), fields: nil))
