@@ -36,7 +36,7 @@ extension AllTests.InvoiceEmailTests {
             let pdf = try #require(mail.attachments.first?.data)
             let text = try PDFProbe.read(pdf).text.joined(separator: "\n")
             #expect(text.contains("F001-1"), "\(text)")
-            #expect(text.contains("57.19"), "the total is printed: \(text)")
+            #expect(text.contains("57.20"), "the total is printed: \(text)")
             let record = try #require(try await InvoiceRecord.find(UUID(uuidString: id), on: app.db))
             #expect(mail.attachments.last?.data == record.xml, "the XML sent is the one signed and stored")
             let link = try #require((invoice["links"] as? [String: String])?["public"])
@@ -44,7 +44,7 @@ extension AllTests.InvoiceEmailTests {
 
             let path = String(link.dropFirst("http://localhost:8080".count))
             let page = try await app.testing().sendRequest(.GET, path)
-            #expect(page.status == .ok && page.body.string.contains("F001-1") && page.body.string.contains("S/ 57.19"))
+            #expect(page.status == .ok && page.body.string.contains("F001-1") && page.body.string.contains("S/ 57.20"))
             let publicPDF = try await app.testing().sendRequest(.GET, path + "/pdf")
             #expect(publicPDF.headers.contentType?.description.hasPrefix("application/pdf") == true)
             #expect(try await app.testing().sendRequest(.GET, path + "/xml").body.string == String(decoding: record.xml ?? Data(), as: UTF8.self))

@@ -45,6 +45,20 @@ struct ArithmeticTests {
         #expect(calculated.lines[4].igv == 0)
     }
 
+    /// A price with IGV is what the customer pays: 10.00 splits into 8.47 + 1.53 (IGV within
+    /// SUNAT's ±1 tolerance of 8.47 × 18 % = 1.5246), never into 8.47 + 1.52 = 9.99.
+    @Test(arguments: [("10.00", 1, "8.47", "1.53"), ("100.00", 1, "84.75", "15.25"), ("0.50", 10, "4.24", "0.76"),
+                      ("23.60", 2, "40.00", "7.20")])
+    func aPriceWithIGVAddsUpToWhatTheCustomerPays(price: String, quantity: Int, value: String, igv: String) throws {
+        let calculated = try EInvoiceCalculator.calculate(Fixtures.factura([
+            Line(description: "Item", quantity: Decimal(quantity), unitPrice: dec(price)),
+        ]))
+        #expect(calculated.totals.taxedAmount == dec(value))
+        #expect(calculated.totals.igv == dec(igv))
+        #expect(calculated.totals.payableAmount == dec(price) * Decimal(quantity))
+        #expect(abs(calculated.totals.igv - dec(value) * dec("0.18")) <= 1)
+    }
+
     @Test func unitPriceWithIGVIsSplitTo10Decimals() throws {
         let calculated = try EInvoiceCalculator.calculate(Fixtures.factura([
             Line(description: "Gaseosa", quantity: 3, unitPrice: dec("11.80")),

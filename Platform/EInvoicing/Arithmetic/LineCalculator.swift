@@ -14,7 +14,13 @@ enum LineCalculator {
         let discount = line.discount ?? 0
         guard discount <= gross else { throw .discountExceedsValue(field: "\(field).discount", rule: "3271") }
         let lineValue = gross - discount
-        let igv = bearsIGV ? DecimalRules.cents(lineValue * IGV.rate) : 0
+        var igv = bearsIGV ? DecimalRules.cents(lineValue * IGV.rate) : 0
+        if bearsIGV, line.unitValue == nil, let price = line.unitPrice, discount == 0 {
+            // Priced with IGV: the customer pays quantity × price to the céntimo, and the IGV
+            // takes the rounding (within SUNAT's ±1 tolerance of value × 18 %), so S/ 10.00
+            // never prints as 9.99.
+            igv = DecimalRules.cents(line.quantity * price) - lineValue
+        }
         return ComputedLine(
             position: position, line: line, unitValue: unitValue,
             priceAmount: line.affectation.isFree ? 0 : unitValue,
