@@ -40,6 +40,10 @@ MISSING=()
 for p in "${PACKAGES[@]}"; do
   is_installed "$p" || MISSING+=("$p")
 done
+# The Node SDK's tests need node (>= 20 is on these machines; Debian's nodejs when it is missing).
+if [ "$MODE" = test ] && ! command -v node >/dev/null 2>&1; then
+  MISSING+=(nodejs)
+fi
 # Debian's python3 ships `venv` without `ensurepip` unless python3-venv is installed.
 if [ "$MODE" = test ] && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   MISSING+=(python3-venv)

@@ -6,6 +6,7 @@
 #      cluster from scripts/pg-test-cluster.sh (always stopped on exit)
 #   4. Python tests: the n8n example workflow and the webhook receiver (tests/webhooks)
 #   5. Browser test (headless Chromium against the real server)
+#   6. API contract: schemathesis over /api/openapi.json and the Node SDK's tests (scripts/api-tests.sh)
 # Exits non-zero if any stage fails; later test stages still run after a failed test stage
 # (not after a failed build). Needs `scripts/install-deps.sh test` first.
 set -uo pipefail
@@ -106,6 +107,14 @@ else
   echo ".venv is missing: run scripts/install-deps.sh test"
   SUMMARY+=("FAIL  browser (no .venv)")
   FAILED+=("browser")
+fi
+
+banner "API contract (schemathesis, Node SDK)"
+if [ -x .venv/bin/python ]; then
+  run_stage "api-contract" bash scripts/api-tests.sh
+else
+  SUMMARY+=("FAIL  api-contract (no .venv)")
+  FAILED+=("api-contract")
 fi
 
 finish
