@@ -89,6 +89,7 @@ enum InvoicingPages {
         do {
             let (draft, series) = try await DocumentFormPage.draft(form, session: session, on: req.db)
             record.fill(from: draft, series: series)
+            session.estimateTotals(of: record, draft: draft, series: series)
             record.updatedAt = session.now
             // Only a draft changes: a concurrent issue that got there first wins.
             try await InvoiceRecord.query(on: req.db).filter(\.$id == record.requireID()).filter(\.$status == .draft)
@@ -99,6 +100,9 @@ enum InvoicingPages {
                 .set(\.$customerAddress, to: record.customerAddress).set(\.$itemsJSON, to: record.itemsJSON)
                 .set(\.$noteMotive, to: record.noteMotive).set(\.$noteDescription, to: record.noteDescription)
                 .set(\.$searchText, to: record.searchText).set(\.$updatedAt, to: record.updatedAt)
+                .set(\.$taxableCents, to: record.taxableCents).set(\.$exemptCents, to: record.exemptCents)
+                .set(\.$unaffectedCents, to: record.unaffectedCents).set(\.$igvCents, to: record.igvCents)
+                .set(\.$totalCents, to: record.totalCents)
                 .update()
             return req.redirect(to: "\(try base(req))/\(try record.requireID().lowercased)")
         } catch let problems as InputProblems {

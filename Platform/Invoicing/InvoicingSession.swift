@@ -68,7 +68,15 @@ struct InvoicingSession {
         record.createdAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
         record.updatedAt = now
         record.fill(from: draft, series: series)
+        estimateTotals(of: record, draft: draft, series: series)
         return record
+    }
+
+    /// A draft's totals as they will be once issued (zero while the engine cannot compute them yet).
+    func estimateTotals(of record: InvoiceRecord, draft: DocumentDraft, series: String) {
+        if let calculated = try? EInvoiceCalculator.calculate(draft.engineDocument(number: 1, series: series, profile: profile)) {
+            record.setTotals(calculated.totals)
+        }
     }
 
     /// Checks `draft` and issues it in `tx`: numbered, signed, announced, queued for SUNAT;
