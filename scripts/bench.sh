@@ -5,17 +5,20 @@
 #               PDFs rendered/s           vs  rendering a signed one-line boleta (a printout's fixed cost)
 #   queue       jobs/s                    vs  single-row INSERTs into the same database (the cheapest durable write)
 #   webhooks    deliveries/s              vs  plain POSTs of the same body to the same receiver (no queue, no signing)
+#   history     invoicing history page time with 100,000 documents (deep keyset page, filter, search)
+#               vs  its first page; and SQLite OFFSET paging vs OFFSET 0 (what keyset paging avoids)
 #
 #   scripts/bench.sh            everything; needs `scripts/install-deps.sh test` first (PostgreSQL, .venv)
 #   scripts/bench.sh einvoice   only the e-invoices: needs openssl and the build deps, no database
+#   scripts/bench.sh history    only the invoicing history: debug server binary + a throwaway SQLite file
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PART="${1:-all}"
 case "$PART" in
-  all | einvoice) ;;
-  *) echo "usage: scripts/bench.sh [einvoice]" >&2; exit 2 ;;
+  all | einvoice | history) ;;
+  *) echo "usage: scripts/bench.sh [einvoice|history]" >&2; exit 2 ;;
 esac
 JOBS="${BENCH_JOBS:-2000}"
 DELIVERIES="${BENCH_DELIVERIES:-1000}"
@@ -87,8 +90,38 @@ bench_platform() {
   DATABASE_URL="$PG_URL" "$bin" bench-webhooks --deliveries "$DELIVERIES" --receiver "http://127.0.0.1:$port/ok/bench-pg"
 }
 
-bench_einvoice
-if [ "$PART" = all ]; then
-  echo
-  bench_platform
-fi
+# The server (debug build, as `make run` serves) on a throwaway SQLite file with the demo business.
+bench_history() {
+  echo "== invoicing history with ${BENCH_HISTORY_DOCS:-100000} documents =="
+  swift build --product multinicho
+  local bin="$ROOT/.build/debug/multinicho" port
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  (
+    export DATA_DIR="$WORK/history" DATABASE_URL="sqlite://$WORK/history/db.sqlite" APP_ENV=development BCRYPT_COST=4 \
+      HOST=127.0.0.1 PORT="$port" BASE_URL="http://127.0.0.1:$port" WORKER_CONCURRENCY=0
+    unset SECRET_KEY
+    mkdir -p "$DATA_DIR"
+    "$bin" migrate --yes >/dev/null
+    "$bin" seed-demo >/dev/null
+    local key
+    key="$("$bin" create-api-key --tenant bodega-dona-rosa --sandbox --name bench | tail -1)"
+    "$bin" serve >"$WORK/history/server.log" 2>&1 &
+    local pid=$!
+    trap 'kill $pid 2>/dev/null || true' EXIT
+    for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+    python3 bench/history_bench.py --url "http://127.0.0.1:$port" --key "$key" --db "$WORK/history/db.sqlite" \
+      --documents "${BENCH_HISTORY_DOCS:-100000}"
+  )
+}
+
+case "$PART" in
+  einvoice) bench_einvoice ;;
+  history) bench_history ;;
+  all)
+    bench_einvoice
+    echo
+    bench_platform
+    echo
+    bench_history
+    ;;
+esac

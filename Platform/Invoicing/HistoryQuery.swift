@@ -70,10 +70,9 @@ struct HistoryQuery {
     func page(scope: TenantScope) async throws -> (rows: [InvoiceRecord], next: String?) {
         var builder = filtered(scope.query(InvoiceRecord.self), scope: scope)
         if let cursor {
-            builder = builder.group(.or) { group in
-                group.filter(\.$createdAt < cursor.createdAt)
-                group.group(.and) { $0.filter(\.$createdAt == cursor.createdAt).filter(\.$id < cursor.id) }
-            }
+            // A row-value comparison, which both databases answer from the (tenant, created_at, id)
+            // index; the equivalent OR of two conditions made SQLite scan.
+            builder = builder.filter(.sql(SQLQueryString("(\(ident: "created_at"), \(ident: "id")) < (\(bind: cursor.createdAt), \(bind: cursor.id))")))
         }
         let rows = try await builder.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
         let page = Array(rows.prefix(limit))
