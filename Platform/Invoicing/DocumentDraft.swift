@@ -73,6 +73,8 @@ extension InvoiceRecord {
         let items = DocumentItem.decode(itemsJSON).map(\.description)
         // The number also split at its dash, so that full-text search finds "F001-12" by "f001 12".
         let number = fullNumber.map { "\($0) \($0.replacingOccurrences(of: "-", with: " "))" } ?? series
-        searchText = SearchText.normalize([number, customerName, customerDocumentNumber, customerEmail ?? ""] + items)
+        // And the e-mail in words: PostgreSQL's parser keeps an address as one token.
+        let email = customerEmail.map { "\($0) \($0.map { $0.isLetter || $0.isNumber ? $0 : " " }.map(String.init).joined())" } ?? ""
+        searchText = SearchText.normalize([number, customerName, customerDocumentNumber, email] + items)
     }
 }
