@@ -92,10 +92,17 @@ enum APIInput {
 
     /// `POST /credit-notes`.
     static func creditNote(_ reader: JSONObjectReader, session: InvoicingSession, on db: any Database) async throws -> (DocumentDraft, String?) {
+        try await note(.notaCredito, reader, session: session, on: db)
+    }
+
+    /// A credit note (its items default to the whole document) or a debit note (its items, the
+    /// extra charge, are required), with its motive from catálogo 09 or 10.
+    static func note(_ kind: DocumentKind, _ reader: JSONObjectReader, session: InvoicingSession, on db: any Database) async throws -> (DocumentDraft, String?) {
+        let motives = kind == .notaDebito ? DebitNoteMotive.allCases.map(\.rawValue) : CreditNoteMotive.allCases.map(\.rawValue)
         let invoiceID = uuid(reader, "invoice_id", required: true)
-        let motive = reader.choice("motive", in: CreditNoteMotive.allCases.map(\.rawValue), required: true)
+        let motive = reader.choice("motive", in: motives, required: true)
         let description = reader.string("description", required: true, maxLength: 250)
-        let items = items(reader, required: false)
+        let items = items(reader, required: kind == .notaDebito)
         let series = series(reader)
         reader.finish()
         try reader.log.throwIfAny()
@@ -110,7 +117,7 @@ enum APIInput {
                                               messageEn: "only an issued document that is not voided or rejected can be corrected by a note")])
         }
         var draft = invoice.draft(reference: invoice)
-        draft.kind = .notaCredito
+        draft.kind = kind
         draft.series = series
         draft.issueDate = LimaDate(session.now)
         draft.items = items ?? draft.items

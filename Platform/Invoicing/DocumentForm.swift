@@ -24,10 +24,13 @@ struct DocumentForm: Content {
     var unit_code: [String]?
     var tax: [String]?
     var reference_id: String?
+    /// "07" (credit) or "08" (debit) for a note.
+    var note_type: String?
     var motive: String?
     var note_description: String?
 
     var isNote: Bool { !(reference_id ?? "").isEmpty }
+    var noteKind: DocumentKind { note_type == DocumentKind.notaDebito.rawValue ? .notaDebito : .notaCredito }
 
     /// The form as the API's JSON body (blank fields left out, blank item rows dropped).
     var json: JSONValue {

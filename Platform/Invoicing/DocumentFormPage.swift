@@ -37,7 +37,7 @@ enum DocumentFormPage {
         let reader = JSONObjectReader(form.json)
         var draft: DocumentDraft
         if form.isNote {
-            draft = try await APIInput.creditNote(reader, session: session, on: db).0
+            draft = try await APIInput.note(form.noteKind, reader, session: session, on: db).0
         } else {
             draft = try await APIInput.invoice(reader, session: session, on: db).draft
         }
@@ -64,17 +64,19 @@ enum DocumentFormPage {
             customer_name: record.customerName, customer_email: record.customerEmail, customer_address: record.customerAddress,
             currency: record.currency, issue_date: record.issueDate, description: items.map(\.description),
             quantity: items.map(\.quantity), unit_price: items.map(\.unitPrice), unit_code: items.map(\.unitCode),
-            tax: items.map(\.tax.rawValue), reference_id: record.referenceID?.lowercased, motive: record.noteMotive,
+            tax: items.map(\.tax.rawValue), reference_id: record.referenceID?.lowercased,
+            note_type: record.kind.isNote ? record.documentType : nil, motive: record.noteMotive,
             note_description: record.noteDescription)
     }
 
-    /// A credit note of `reference`: its items, to keep or trim.
-    static func noteForm(for reference: InvoiceRecord) -> DocumentForm {
-        var form = form(of: reference)
+    /// A credit note of `reference` (its items, to keep or trim) or a debit note (the charge to add).
+    static func noteForm(for reference: InvoiceRecord, kind: DocumentKind) -> DocumentForm {
+        var form = kind == .notaCredito ? form(of: reference) : DocumentForm()
         form.reference_id = reference.id?.lowercased
-        form.type = DocumentKind.notaCredito.rawValue
+        form.note_type = kind.rawValue
+        form.type = kind.rawValue
         form.series = nil
-        form.motive = CreditNoteMotive.anulacionOperacion.rawValue
+        form.motive = kind == .notaCredito ? CreditNoteMotive.anulacionOperacion.rawValue : DebitNoteMotive.interesesMora.rawValue
         form.note_description = nil
         return form
     }
@@ -84,10 +86,10 @@ enum DocumentFormPage {
         let scope = session.scope
         let base = try InvoicingPages.base(req)
         let reference: InvoiceRecord? = try await scope.find(InvoiceRecord.self, form.reference_id.flatMap(UUID.init(uuidString:)))
-        let kind = form.isNote ? DocumentKind.notaCredito : (form.type.flatMap(DocumentKind.init(rawValue:)) ?? .factura)
+        let kind = form.isNote ? form.noteKind : (form.type.flatMap(DocumentKind.init(rawValue:)) ?? .factura)
         let allSeries = try await InvoiceSeries.query(on: req.db).filter(\.$tenantID == scope.tenantID)
             .filter(\.$environment == session.environment).sort(\.$position).all()
-            .filter { form.isNote ? $0.documentType == DocumentKind.notaCredito.rawValue && $0.series.first == reference?.series.first
+            .filter { form.isNote ? $0.documentType == kind.rawValue && $0.series.first == reference?.series.first
                                   : ["01", "03"].contains($0.documentType) }
         let customers = try await scope.query(InvoiceCustomer.self).sort(\.$name).limit(500).all()
         var rows = form.itemRows
@@ -102,7 +104,7 @@ enum DocumentFormPage {
         let option = { (value: String, label: String, chosen: String?) in Option(value: value, label: label, selected: value == chosen) }
         let content = Content(
             action: editing.flatMap { $0.id.map { "\(base)/\($0.lowercased)" } } ?? base,
-            title: req.t(editing == nil ? (form.isNote ? "invoice.new_note" : "invoice.new") : "invoice.edit"),
+            title: req.t(editing == nil ? (form.isNote ? (kind == .notaDebito ? "invoice.new_debit_note" : "invoice.new_note") : "invoice.new") : "invoice.edit"),
             isNote: form.isNote, referenceID: form.reference_id, referenceNumber: reference?.fullNumber,
             types: [option("01", req.t("invoice.type.01"), kind.rawValue), option("03", req.t("invoice.type.03"), kind.rawValue)],
             series: allSeries.map { option($0.series, "\($0.series) (\(req.t("invoice.type.\($0.documentType)")))", form.series) },
@@ -111,7 +113,9 @@ enum DocumentFormPage {
             },
             documentTypes: CustomerData.documentTypes.map { option($0.rawValue, req.t("customer.doc.\($0.rawValue)"), form.customer_document_type ?? "6") },
             currencies: ["PEN", "USD"].map { option($0, $0, form.currency ?? "PEN") },
-            motives: CreditNoteMotive.allCases.map { option($0.rawValue, "\($0.rawValue) — \($0.name)", form.motive) },
+            motives: kind == .notaDebito
+                ? DebitNoteMotive.allCases.map { option($0.rawValue, "\($0.rawValue) — \($0.name)", form.motive) }
+                : CreditNoteMotive.allCases.map { option($0.rawValue, "\($0.rawValue) — \($0.name)", form.motive) },
             taxes: ItemTax.allCases.map { option($0.rawValue, req.t("invoice.tax.\($0.rawValue)"), nil) },
             form: form, rows: rows, errors: errors, sandbox: session.environment == .sandbox)
         return try await req.renderPage("invoicing/form", content, title: content.title)

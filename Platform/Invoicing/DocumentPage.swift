@@ -72,7 +72,10 @@ enum DocumentPage {
             sunatCode: record.sunatCode, sunatDescription: record.sunatDescription,
             sunatNotes: (record.sunatNotes ?? "").split(separator: "\n").map(String.init),
             reference: reference?.fullNumber, referenceHref: try reference.map { "\(base)/\(try $0.requireID().lowercased)" },
-            motive: record.noteMotive.flatMap(CreditNoteMotive.init(rawValue:)).map { "\($0.rawValue) — \($0.name)" },
+            motive: record.noteMotive.flatMap { code in
+                record.kind == .notaDebito ? DebitNoteMotive(rawValue: code).map { "\($0.rawValue) — \($0.name)" }
+                                           : CreditNoteMotive(rawValue: code).map { "\($0.rawValue) — \($0.name)" }
+            },
             voidReason: record.voidReason, voidPending: record.voidReason != nil && record.status != .voided,
             publicLink: record.xml == nil ? nil : PublicDocumentPages.url(record, baseURL: req.application.config.baseURL),
             isDraft: record.status == .draft,

@@ -43,9 +43,11 @@ enum InvoicingPages {
     @Sendable static func newForm(req: Request) async throws -> View {
         try req.require(CorePermission.invoicesWrite)
         var form = DocumentForm()
-        if let referenceID = req.query[String.self, at: "credit_note_for"], let id = UUID(uuidString: referenceID),
-           let reference = try await req.tenantScope.find(InvoiceRecord.self, id) {
-            form = DocumentFormPage.noteForm(for: reference)
+        for (parameter, kind) in [("credit_note_for", DocumentKind.notaCredito), ("debit_note_for", .notaDebito)] {
+            if let referenceID = req.query[String.self, at: parameter], let id = UUID(uuidString: referenceID),
+               let reference = try await req.tenantScope.find(InvoiceRecord.self, id) {
+                form = DocumentFormPage.noteForm(for: reference, kind: kind)
+            }
         }
         return try await DocumentFormPage.render(req, form: form, errors: [:], editing: nil)
     }

@@ -72,6 +72,38 @@ extension AllTests.InvoicingPagesTests {
         }
     }
 
+    @Test func creditAndDebitNotesAreDraftedFromTheirDocument() async throws {
+        try await withTestApp { app in
+            let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe")
+            let key = try await makeAPIKey(app, business)
+            let invoice = try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody).json()
+            let id = try #require(invoice["id"] as? String)
+            let base = "/t/\(business.slug)/invoices"
+            let browser = try await ownerBrowser(app, business, opening: "\(base)/new?credit_note_for=\(id)")
+            let creditForm = try await browser.get("\(base)/new?credit_note_for=\(id)")
+            #expect(creditForm.body.contains("Arroz extra 5 kg") && creditForm.body.contains("01 — Anulación de la operación"))
+            let tooMuch = try await browser.post(base, [
+                ("reference_id", id), ("note_type", "07"), ("motive", "07"), ("note_description", "Devolución"),
+                ("description[]", "Arroz extra 5 kg"), ("quantity[]", "5"), ("unit_price[]", "23.60"),
+            ])
+            #expect(tooMuch.status == .seeOther || tooMuch.status == .found, "a draft saves; the amount is checked at issue")
+            let draftPath = try #require(tooMuch.location)
+            let refused = try await browser.post("\(draftPath)/issue", [])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("solo quedan 57.20"), "\(refused.body.prefix(3000))")
+
+            let debit = try await browser.post(base, [
+                ("reference_id", id), ("note_type", "08"), ("motive", "01"), ("note_description", "Intereses por pago tardío"),
+                ("description[]", "Intereses"), ("quantity[]", "1"), ("unit_price[]", "5.90"),
+            ])
+            let debitPath = try #require(debit.location, "\(debit.status) \(debit.body.prefix(2000))")
+            _ = try await browser.get(debitPath)
+            #expect(try await browser.post("\(debitPath)/issue", []).location?.hasSuffix("?issued=1") == true)
+            let page = try await browser.get(debitPath)
+            #expect(page.body.contains("Nota de débito electrónica") && page.body.contains("FD01-1") && page.body.contains("F001-1"))
+            #expect(page.body.contains("01 — Intereses por mora"))
+        }
+    }
+
     @Test func settingsKeepSecretsSealedAndSeriesOnlyMoveForward() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe")
