@@ -47,14 +47,13 @@ enum CustomerPages {
         let phone: String?
     }
 
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
 
     struct Content: Encodable {
         let base: String
         let query: String
         let rows: [Row]
         let form: Form
-        let documentTypes: [Option]
+        let documentTypes: [SelectOption]
         let errors: [String: String]
         let editing: String?
         let flash: String?
@@ -75,7 +74,7 @@ enum CustomerPages {
             },
             form: form,
             documentTypes: CustomerData.documentTypes.map {
-                Option(value: $0.rawValue, label: req.t("customer.doc.\($0.rawValue)"), selected: (form.document_type ?? "6") == $0.rawValue)
+                SelectOption(value: $0.rawValue, label: req.t("customer.doc.\($0.rawValue)"), selected: (form.document_type ?? "6") == $0.rawValue)
             },
             errors: errors, editing: try editing?.requireID().lowercased,
             flash: ["saved", "deleted"].first { req.query[String.self, at: $0] != nil }.map { req.t("customer.flash.\($0)") },

@@ -7,11 +7,6 @@ import Vapor
 
 /// The new/edit form of a document and the reading of what it posts.
 enum DocumentFormPage {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Content: Encodable {
         let action: String
@@ -19,13 +14,13 @@ enum DocumentFormPage {
         let isNote: Bool
         let referenceID: String?
         let referenceNumber: String?
-        let types: [Option]
-        let series: [Option]
-        let customers: [Option]
-        let documentTypes: [Option]
-        let currencies: [Option]
-        let motives: [Option]
-        let taxes: [Option]
+        let types: [SelectOption]
+        let series: [SelectOption]
+        let customers: [SelectOption]
+        let documentTypes: [SelectOption]
+        let currencies: [SelectOption]
+        let motives: [SelectOption]
+        let taxes: [SelectOption]
         let form: DocumentForm
         let rows: [DocumentForm.Row]
         let errors: [String: String]
@@ -101,7 +96,7 @@ enum DocumentFormPage {
         }
         let shown = max(3, rows.count + 1)
         while rows.count < shown { rows.append(DocumentForm.Row()) }
-        let option = { (value: String, label: String, chosen: String?) in Option(value: value, label: label, selected: value == chosen) }
+        let option = { (value: String, label: String, chosen: String?) in SelectOption(value: value, label: label, selected: value == chosen) }
         let content = Content(
             action: editing.flatMap { $0.id.map { "\(base)/\($0.lowercased)" } } ?? base,
             title: req.t(editing == nil ? (form.isNote ? (kind == .notaDebito ? "invoice.new_debit_note" : "invoice.new_note") : "invoice.new") : "invoice.edit"),

@@ -21,18 +21,13 @@ enum HistoryPage {
         let sandbox: Bool
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Content: Encodable {
         let base: String
         let rows: [Row]
         let filters: [String: String]
-        let statuses: [Option]
-        let types: [Option]
+        let statuses: [SelectOption]
+        let types: [SelectOption]
         let nextHref: String?
         let csvHref: String
         let errors: [String]
@@ -60,8 +55,8 @@ enum HistoryPage {
         let session = try await InvoicingSession.of(req)
         let content = Content(
             base: base, rows: rows, filters: filters,
-            statuses: InvoiceStatus.allCases.map { Option(value: $0.rawValue, label: req.t("invoice.status.\($0.rawValue)"), selected: filters["status"] == $0.rawValue) },
-            types: ["01", "03", "07", "08"].map { Option(value: $0, label: req.t("invoice.type.\($0)"), selected: filters["type"] == $0) },
+            statuses: InvoiceStatus.allCases.map { SelectOption(value: $0.rawValue, label: req.t("invoice.status.\($0.rawValue)"), selected: filters["status"] == $0.rawValue) },
+            types: ["01", "03", "07", "08"].map { SelectOption(value: $0, label: req.t("invoice.type.\($0)"), selected: filters["type"] == $0) },
             nextHref: next, csvHref: "\(base)/export.csv?\(queryString(filters, extra: [:]))", errors: errors.keys.sorted().compactMap { errors[$0] },
             deleted: req.query[String.self, at: "deleted"] != nil, environment: session.environment.rawValue)
         return try await req.renderPage("invoicing/history", content, title: req.t("invoices.title"))

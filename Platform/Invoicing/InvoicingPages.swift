@@ -21,9 +21,10 @@ enum InvoicingPages {
         pages.post(":id", "issue", use: issueDraft)
         pages.post(":id", "email", use: email)
         pages.post(":id", "void", use: void)
-        pages.get(":id", "pdf", use: pdf)
-        pages.get(":id", "xml", use: xml)
-        pages.get(":id", "cdr", use: cdr)
+        // The files answer the same to a member's session as to an API key (InvoicesAPI).
+        pages.get(":id", "pdf", use: InvoicesAPI.pdf)
+        pages.get(":id", "xml", use: InvoicesAPI.xml)
+        pages.get(":id", "cdr", use: InvoicesAPI.cdr)
         CustomerPages.routes(app)
         IssuerSettingsPages.routes(app)
     }
@@ -180,24 +181,6 @@ enum InvoicingPages {
                 .encodeResponse(status: .conflict, for: req)
         }
         return req.redirect(to: "\(try base(req))/\(try record.requireID().lowercased)?void=1")
-    }
-
-    @Sendable static func pdf(req: Request) async throws -> Response {
-        try req.require(CorePermission.invoicesRead)
-        let record = try await InvoiceLookup.require(req)
-        let profile = try await InvoicingProfile.query(on: req.db).filter(\.$tenantID == record.tenantID).first()
-        let format = req.query[String.self, at: "format"].flatMap(InvoicePrinter.Format.init(rawValue:)) ?? .a4
-        return try DocumentFiles.pdf(record, profile: profile, format: format)
-    }
-
-    @Sendable static func xml(req: Request) async throws -> Response {
-        try req.require(CorePermission.invoicesRead)
-        return try DocumentFiles.xml(try await InvoiceLookup.require(req))
-    }
-
-    @Sendable static func cdr(req: Request) async throws -> Response {
-        try req.require(CorePermission.invoicesRead)
-        return try DocumentFiles.cdr(try await InvoiceLookup.require(req))
     }
 }
 

@@ -35,21 +35,20 @@ enum IssuerSettingsPages {
     }
 
     struct SeriesRow: Encodable { let type: String; let series: String; let next: Int }
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
 
     struct Content: Encodable {
         let base: String
         let ruc: String
         let form: Form
-        let environments: [Option]
-        let formats: [Option]
+        let environments: [SelectOption]
+        let formats: [SelectOption]
         let certificateSubject: String
         let certificateUntil: String
         let certificateOrigin: String
         let solSaved: Bool
         let hasLogo: Bool
         let series: [SeriesRow]
-        let types: [Option]
+        let types: [SelectOption]
         let errors: [String: String]
         let saved: Bool
     }
@@ -70,16 +69,16 @@ enum IssuerSettingsPages {
         let content = Content(
             base: try base(req), ruc: profile.ruc, form: shown,
             environments: InvoicingEnvironment.allCases.map {
-                Option(value: $0.rawValue, label: req.t("invoicing.env.\($0.rawValue)"), selected: shown.environment == $0.rawValue)
+                SelectOption(value: $0.rawValue, label: req.t("invoicing.env.\($0.rawValue)"), selected: shown.environment == $0.rawValue)
             },
             formats: InvoicePrinter.Format.allCases.map {
-                Option(value: $0.rawValue, label: req.t("invoicing.format.\($0.rawValue)"), selected: shown.pdf_format == $0.rawValue)
+                SelectOption(value: $0.rawValue, label: req.t("invoicing.format.\($0.rawValue)"), selected: shown.pdf_format == $0.rawValue)
             },
             certificateSubject: profile.certificateSubject, certificateUntil: LimaDate(profile.certificateNotAfter).formatted,
             certificateOrigin: req.t("invoicing.cert.\(profile.certificateOrigin)"), solSaved: profile.solPasswordSealed != nil,
             hasLogo: profile.logoPNG != nil,
             series: series.map { SeriesRow(type: req.t("invoice.type.\($0.documentType)"), series: $0.series, next: $0.nextNumber) },
-            types: ["01", "03", "07", "08"].map { Option(value: $0, label: req.t("invoice.type.\($0)"), selected: false) },
+            types: ["01", "03", "07", "08"].map { SelectOption(value: $0, label: req.t("invoice.type.\($0)"), selected: false) },
             errors: errors, saved: req.query[String.self, at: "saved"] != nil)
         return try await req.renderPage("invoicing/settings", content, title: req.t("invoicing.settings.title"))
     }
