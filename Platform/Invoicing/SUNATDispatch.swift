@@ -58,7 +58,13 @@ enum SUNATDispatch {
         }
         let zip = try DocumentPackage.zip(name: fileName, signedXML: xml)
         let answer: SendOutcome
-        if let outcome { answer = outcome } else { answer = await client.sendBill(fileName: fileName, zip: zip) }
+        if let outcome {
+            answer = outcome
+        } else {
+            // "sent" from here on: SUNAT may register it even if its answer never arrives.
+            try await markSent(record, now: context.now, on: context.db)
+            answer = await client.sendBill(fileName: fileName, zip: zip)
+        }
         switch answer {
         case .accepted(let cdr):
             return Verdict(status: .accepted, code: String(cdr.responseCode), description: cdr.description, notes: cdr.notes, cdr: cdr.xml)
@@ -70,6 +76,11 @@ enum SUNATDispatch {
             // 0100-1999: SUNAT could not process it now; the job retries with backoff.
             throw SendError(code: code, message: message)
         }
+    }
+
+    static func markSent(_ record: InvoiceRecord, now: Date, on db: any Database) async throws {
+        try await InvoiceRecord.query(on: db).filter(\.$id == record.requireID()).filter(\.$status == .signed)
+            .set(\.$status, to: .sent).set(\.$updatedAt, to: now).update()
     }
 
     struct SendError: Error, CustomStringConvertible {

@@ -45,7 +45,7 @@ extension AllTests.InvoicingSUNATTests {
             try await profile.save(on: app.db)
 
             var states: [String: String] = [:]
-            for number in [1, 2800, 4287] {
+            for number in [1, 2800, 4287, 500] {
                 try await InvoiceSeries.query(on: app.db).filter(\.$series == "F001").filter(\.$environment == .beta)
                     .set(\.$nextNumber, to: number).update()
                 let issued = try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody).json()
@@ -61,7 +61,10 @@ extension AllTests.InvoicingSUNATTests {
                     #expect((now["sunat"] as? [String: Any])?["notes"] as? [String] != [])
                 }
             }
-            #expect(states == ["F001-1": "accepted", "F001-2800": "rejected", "F001-4287": "observed"])
+            // 500: SUNAT answered with an HTML error page; the document stays "sent" and the job retries.
+            #expect(states == ["F001-1": "accepted", "F001-2800": "rejected", "F001-4287": "observed", "F001-500": "sent"])
+            let retrying = try await JobRecord.query(on: app.db).filter(\.$kind == "invoicing.send").filter(\.$state == .failed).count()
+            #expect(retrying == 1)
             let events = try await StoredEvent.query(on: app.db).all().map(\.type).filter { $0.hasPrefix("invoice.") }
             #expect(events.filter { $0 == "invoice.accepted" }.count == 2 && events.filter { $0 == "invoice.rejected" }.count == 1)
 
