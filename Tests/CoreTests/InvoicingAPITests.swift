@@ -93,6 +93,11 @@ extension AllTests.InvoicingAPITests {
             let refused = try await apiPost(app, "/api/v1/invoices", key: key, json: #"{"type": "01", "items": []}"#, idempotencyKey: "order-1002")
             #expect(refused.status == .unprocessableEntity)
             #expect(try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody, idempotencyKey: "order-1002").status == .accepted)
+            // The nightly sweep forgets keys after a day; then the key is new again.
+            try await CoreJobs.runSweep(now: Date().addingTimeInterval(IdempotentRequests.retention + 60), on: app.db)
+            let later = try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody.replacingOccurrences(of: "Reparto", with: "Flete"),
+                                          idempotencyKey: "order-1001")
+            #expect(later.status == .accepted && later.headers.first(name: "Idempotent-Replayed") == nil)
         }
     }
 

@@ -9,6 +9,9 @@ import Vapor
 /// `Idempotent-Replayed: true`) without running anything; the same key with another body or
 /// endpoint is 409. A request that fails (4xx) stores nothing, so the client may fix and retry.
 public enum IdempotentRequests {
+    /// How long a key is remembered (Stripe's figure); the nightly sweep forgets older ones.
+    public static let retention: TimeInterval = 24 * 3600
+
     /// The answer a write produced, as stored and replayed.
     public struct Answer: Sendable {
         public let status: HTTPResponseStatus

@@ -25,6 +25,7 @@ enum CoreJobs {
         try await StoredEvent.query(on: db).filter(\.$dispatchedAt < cutoff).delete()
         try await LoginAttempt.query(on: db).filter(\.$attemptedAt < now.addingTimeInterval(-24 * 3600)).delete()
         try await PasswordResetToken.query(on: db).filter(\.$expiresAt < now).delete()
+        try await IdempotencyRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-IdempotentRequests.retention)).delete()
         try await sweepSessions(signedInBefore: sessionCutoff, on: db)
     }
 
