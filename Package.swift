@@ -112,9 +112,11 @@ let package = Package(
             dependencies: ["Core", "Shared", "EInvoicing", "EInvoicingXML", "EInvoicingPDF", "EInvoiceEngine", "SUNATClient"],
             path: "Platform/Invoicing"
         ),
+        // Memberships and killer mode: plans, subscriptions, charges, the dunning sweep, the gate.
+        .target(name: "Billing", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Platform/Billing"),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Onboarding", "EInvoiceEngine"],
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Onboarding", "EInvoiceEngine"],
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
@@ -145,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "TestSupport", "SUNATClient",
+                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "TestSupport", "SUNATClient",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

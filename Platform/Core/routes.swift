@@ -3,12 +3,12 @@ import Vapor
 extension Application {
     /// Routes under `/t/{tenant}` for signed-in members of that tenant.
     public var tenantPages: any RoutesBuilder {
-        grouped(TenantPageMiddleware()).grouped("t", ":tenant")
+        grouped(TenantPageMiddleware()).grouped("t", ":tenant").grouped(TenantAccessMiddleware(api: false))
     }
 
     /// Routes under `/api/v1` authenticated by a tenant's API key.
     public var tenantAPI: any RoutesBuilder {
-        grouped("api", "v1").grouped(JSONOnlyMiddleware(), APIKeyMiddleware())
+        grouped("api", "v1").grouped(JSONOnlyMiddleware(), APIKeyMiddleware(), TenantAccessMiddleware(api: true))
     }
 }
 

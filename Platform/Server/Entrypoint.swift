@@ -1,3 +1,4 @@
+import Billing
 import Core
 import Invoicing
 import Logging
@@ -26,6 +27,7 @@ enum Entrypoint {
             Webhooks.register(on: app)
             Payments.register(on: app, gateways: Payments.defaultGateways(app))
             Invoicing.register(on: app, sunat: .fromEnvironment(environment))
+            Billing.register(on: app)
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)
             app.asyncCommands.use(EInvoiceCommands(), as: EInvoiceCommands.name)

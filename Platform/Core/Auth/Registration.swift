@@ -48,6 +48,7 @@ enum Registration {
                     legalName: valid.businessName, ruc: valid.ruc.value)
                 try await tenant.create(on: db)
                 try await TenantMember(tenantID: tenant.requireID(), userID: user.requireID(), role: .owner).create(on: db)
+                for hook in req.application.tenantCreatedHooks { try await hook(tenant, db) }
                 return (user, tenant)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -111,8 +111,10 @@ enum JobsController {
 }
 
 /// `/admin/...` is for platform admins; anyone else is sent to sign in or gets 404.
-struct PlatformAdminMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+public struct PlatformAdminMiddleware: AsyncMiddleware {
+    public init() {}
+
+    public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.currentUser else { return request.redirect(to: "/login") }
         guard user.isPlatformAdmin else { throw Abort(.notFound) }
         return try await next.respond(to: request)

@@ -6,6 +6,8 @@ import Vapor
 struct PageUser: Encodable { let name: String; let email: String; let isAdmin: Bool }
 struct PageTenant: Encodable { let slug: String; let name: String }
 struct NavLink: Encodable { let title: String; let href: String }
+/// The banner a platform service puts on every page of a business (an unpaid membership).
+struct PageNotice: Encodable { let text: String; let href: String?; let blocking: Bool }
 
 struct PageContext<Content: Encodable>: Encodable {
     let lang: String
@@ -16,6 +18,7 @@ struct PageContext<Content: Encodable>: Encodable {
     let user: PageUser?
     let tenant: PageTenant?
     let nav: [NavLink]
+    let notice: PageNotice?
     let content: Content
 }
 
@@ -32,8 +35,15 @@ extension Request {
             user: currentUser.map { PageUser(name: $0.name, email: $0.email, isAdmin: $0.isPlatformAdmin) },
             tenant: optionalTenantContext.map { PageTenant(slug: $0.tenant.slug, name: $0.tenant.displayName) },
             nav: navigation(),
+            notice: pageNotice(),
             content: content)
         return try await view.render(template, context)
+    }
+
+    private func pageNotice() -> PageNotice? {
+        guard let access = tenantAccess, let text = access.notice?.text(for: language),
+              let slug = optionalTenantContext?.tenant.slug else { return nil }
+        return PageNotice(text: text, href: access.payPath.map { "/t/\(slug)/\($0)" }, blocking: access.level != .full)
     }
 
     /// Menu entries: the core's pages, then each enabled module's entries the user may see.

@@ -1,3 +1,4 @@
+import Billing
 @testable import Core
 import Fluent
 import Logging
@@ -38,6 +39,7 @@ func withTestApp(
         Webhooks.register(on: app, settings: webhooks)
         Payments.register(on: app, gateways: Payments.defaultGateways(app, environment: paymentEnvironment))
         Invoicing.register(on: app, sunat: sunat)
+        Billing.register(on: app)
         OnboardingWizard.register(on: app)
         try await TestDatabase.reset(app)
         try await app.autoMigrate()

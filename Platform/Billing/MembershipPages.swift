@@ -1,0 +1,95 @@
+import Core
+import Fluent
+import Foundation
+import Payments
+import Shared
+import Vapor
+
+/// `/t/{business}/membership`: the plan, the stage, what is owed and the buttons to pay it
+/// (open even when the business is blocked: it is the way back).
+enum MembershipPages {
+    static func routes(_ app: Application) {
+        let pages = app.tenantPages.grouped("membership")
+        pages.get(use: show)
+        pages.post("charges", ":charge", "pay", use: pay)
+    }
+
+    struct ChargeRow: Encodable {
+        let id: String
+        let period: String
+        let due: String
+        let amount: String
+        let state: String
+        let stateText: String
+        let open: Bool
+    }
+
+    struct Method: Encodable { let id: String; let name: String }
+
+    struct Content: Encodable {
+        let base: String
+        let plan: String
+        let period: String
+        let stage: String
+        let stageText: String
+        let trialEnds: String?
+        let nextDue: String
+        let charges: [ChargeRow]
+        let methods: [Method]
+        let canPay: Bool
+    }
+
+    @Sendable static func show(req: Request) async throws -> View {
+        let context = try req.tenantContext
+        guard let subscription = try await Subscription.query(on: req.db).filter(\.$tenantID == context.tenantID).first() else {
+            throw Abort(.notFound)
+        }
+        let plan = try await Plan.find(subscription.planID, on: req.db)
+        let charges = try await MembershipCharge.query(on: req.db).filter(\.$tenantID == context.tenantID)
+            .sort(\.$periodStartDay, .descending).limit(24).all()
+        let content = Content(
+            base: "/t/\(context.tenant.slug)/membership", plan: plan?.name ?? "", period: subscription.period.displayName,
+            stage: subscription.state.rawValue,
+            stageText: req.language == .en ? subscription.state.englishName : subscription.state.spanishName,
+            trialEnds: subscription.state == .trial ? LimaDate(dayNumber: subscription.trialEndsDay).formatted : nil,
+            nextDue: LimaDate(dayNumber: subscription.nextDueDay).formatted,
+            charges: try charges.map { charge in
+                ChargeRow(id: try charge.requireID().uuidString.lowercased(),
+                          period: "\(charge.periodStart.formatted) – \(charge.periodEnd.adding(days: -1).formatted)",
+                          due: charge.periodStart.formatted, amount: charge.amount.formatted, state: charge.state.rawValue,
+                          stateText: req.t("membership.charge.\(charge.state.rawValue)"),
+                          open: charge.state == .open)
+            },
+            methods: methods(req.application).map { Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)")) },
+            canPay: context.user != nil)
+        return try await req.renderPage("billing/membership", content, title: req.t("membership.title"))
+    }
+
+    /// The platform's own ways to be paid (not the business's): card when Stripe is set up, the
+    /// sandbox in development and tests.
+    static func methods(_ app: Application) -> [PaymentProviderID] {
+        [.stripe, .culqiYape, .sandbox].filter { app.paymentGateways[$0] != nil && ($0 != .sandbox || app.config.isDevelopment) }
+    }
+
+    /// Creates (or finds again) the charge's payment with the chosen method and sends the
+    /// payer to its page.
+    @Sendable static func pay(req: Request) async throws -> Response {
+        let context = try req.tenantContext
+        let charge = try await req.tenantScope.require(MembershipCharge.self, req.parameters.get("charge", as: UUID.self))
+        struct Form: Vapor.Content { var method: String? }
+        guard charge.state == .open, let method = try req.content.decode(Form.self).method.flatMap(PaymentProviderID.init(rawValue:)),
+              methods(req.application).contains(method), let gateway = req.application.paymentGateways[method] else {
+            throw Abort(.unprocessableEntity, reason: req.t("membership.error.method"))
+        }
+        let platform = try await PlatformAccount.tenant(app: req.application, on: req.db)
+        let chargeID = try charge.requireID().uuidString.lowercased()
+        let request = PaymentRequest(
+            purpose: Reconciliation.purpose, reference: chargeID, amount: charge.amount,
+            idempotencyKey: "membership-\(chargeID)-\(method.rawValue)",
+            description: "Membresía Multinicho · \(context.tenant.displayName) · \(charge.periodStart.formatted)",
+            payerEmail: context.user?.email)
+        let payment = try await PaymentService.create(request, tenantID: try platform.requireID(), gateway: gateway,
+                                                      now: req.application.clock.now(), on: req.db)
+        return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")
+    }
+}

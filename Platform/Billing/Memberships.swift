@@ -1,0 +1,75 @@
+import Core
+import Fluent
+import Foundation
+import Shared
+import SQLKit
+import Vapor
+
+/// Starting a membership, and applying what a business pays.
+public enum Memberships {
+    public static let trialDays = 14
+    /// A period's charge (and its pay link) exists this many days before it is due.
+    public static let leadDays = 5
+
+    /// The plan a business starts on when none is chosen: the cheapest active one.
+    static func defaultPlan(on db: any Database) async throws -> Plan? {
+        try await Plan.query(on: db).filter(\.$active == true).sort(\.$monthlyCents).first()
+    }
+
+    /// A membership on `plan` (or the default), in trial for `trialDays`; its first period starts
+    /// when the trial ends. Runs in the transaction that creates the business.
+    @discardableResult
+    public static func start(
+        tenantID: UUID, plan: Plan? = nil, period: BillingPeriod = .monthly, today: LimaDate, now: Date,
+        registry: ModuleRegistry, on db: any Database
+    ) async throws -> Subscription? {
+        guard let plan = try await plan.asyncOr({ try await defaultPlan(on: db) }) else { return nil }
+        let subscription = Subscription()
+        subscription.tenantID = tenantID
+        subscription.planID = try plan.requireID()
+        subscription.period = period
+        subscription.state = .trial
+        let trialEnd = today.adding(days: trialDays)
+        subscription.trialEndsDay = trialEnd.dayNumber
+        subscription.nextDueDay = trialEnd.dayNumber
+        subscription.nextPeriodEndDay = period.advance(trialEnd).dayNumber
+        subscription.renewalCents = plan.price(for: period).cents
+        subscription.stateChangedAt = now
+        subscription.createdAt = now
+        try await subscription.create(on: db)
+        // A business's modules follow its plan.
+        if !plan.modules.isEmpty {
+            try await TenantModules.set(Set(plan.modules), for: tenantID, registry: registry, on: db)
+        }
+        return subscription
+    }
+
+    /// Marks `charge` paid by `paymentID` if it was still open (so a payment applies once),
+    /// then re-evaluates the business at once. Returns whether it changed anything.
+    @discardableResult
+    public static func applyPayment(
+        chargeID: UUID, paymentID: UUID?, note: String? = nil, app: Application, now: Date, on db: any Database
+    ) async throws -> Bool {
+        let paid = try await db.transaction { tx -> MembershipCharge? in
+            guard let sql = tx as? any SQLDatabase else { return nil }
+            let rows = try await sql.raw("""
+                UPDATE \(ident: MembershipCharge.schema) SET state = 'paid', payment_id = \(bind: paymentID),
+                    paid_at = \(bind: now), note = COALESCE(\(bind: note), note)
+                WHERE id = \(bind: chargeID) AND state = 'open' RETURNING id
+                """).all()
+            guard !rows.isEmpty, let charge = try await MembershipCharge.find(chargeID, on: tx) else { return nil }
+            try await PlatformInvoices.enqueue(charge, now: now, on: tx)
+            return charge
+        }
+        guard let paid else { return false }
+        try await DunningSweep.evaluate(tenantIDs: [paid.tenantID], app: app, now: now)
+        return true
+    }
+}
+
+extension Optional {
+    func asyncOr(_ fallback: () async throws -> Wrapped?) async rethrows -> Wrapped? {
+        if let value = self { return value }
+        return try await fallback()
+    }
+}
