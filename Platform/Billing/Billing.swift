@@ -11,7 +11,7 @@ public enum Billing {
         app.platformEventTypes += MembershipEvents.types
         app.tenantGate = MembershipGate()
         let registry = app.modules
-        app.tenantCreatedHooks.append { tenant, db in
+        app.tenantCreatedHooks.append { [unowned app] tenant, db in
             try await Memberships.start(tenantID: try tenant.requireID(), today: LimaDate(app.clock.now()), now: app.clock.now(),
                                         registry: registry, on: db)
         }

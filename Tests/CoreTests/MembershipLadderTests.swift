@@ -1,0 +1,194 @@
+@testable import Billing
+@testable import Core
+import Fluent
+import Foundation
+@testable import Invoicing
+@testable import Notifications
+@testable import Payments
+import Shared
+import Testing
+import Vapor
+import VaporTesting
+
+extension AllTests {
+    @Suite struct MembershipLadderTests {}
+}
+
+/// 10:00 in Lima on `day` days after 2026-11-02 (the day the business signs up).
+private func limaMorning(_ day: Int) -> Date {
+    Date(timeIntervalSince1970: 1_793_631_600 + Double(day) * 86_400)  // 2026-11-02T15:00:00Z
+}
+
+private struct Walk {
+    let app: Application
+    let clock: TestClock
+    let slug: String
+    let owner: Browser
+    let staff: Browser
+    let key: String
+
+    func day(_ day: Int) async throws -> DunningSweep.Report {
+        clock.set(limaMorning(day))
+        return try await DunningSweep.run(app: app, now: clock.now())
+    }
+
+    var stage: MembershipStage? {
+        get async throws {
+            let tenant = try await Tenant.query(on: app.db).filter(\.$slug == slug).first()
+            return try await Subscription.query(on: app.db).filter(\.$tenantID == tenant!.id!).first()?.state
+        }
+    }
+
+    /// What each channel can do now: the dashboard, a write on the web, an API read and write.
+    func abilities() async throws -> [String: UInt] {
+        let dashboard = try await owner.get("/t/\(slug)")
+        let staffDashboard = try await staff.get("/t/\(slug)")
+        _ = try await owner.get("/t/\(slug)/customers")
+        let webWrite = try await owner.post("/t/\(slug)/customers", [("document_type", "1"), ("document_number", String(Int.random(in: 10_000_000...99_999_999))), ("name", "Cliente")])
+        let apiRead = try await api(app, .GET, "/api/v1/me", key: key)
+        let apiWrite = try await apiPost(app, "/api/v1/customers", key: key, json: #"{"document_type": "7", "document_number": "P\#(Int.random(in: 1000...9999))", "name": "X"}"#)
+        return ["dashboard": dashboard.status.code, "staff": staffDashboard.status.code, "webWrite": webWrite.status.code,
+                "apiRead": apiRead.status.code, "apiWrite": apiWrite.status.code]
+    }
+}
+
+extension AllTests.MembershipLadderTests {
+    /// trial → active → warning → read-only → blocked → paid → active, with what the owner,
+    /// the staff and the API can do at each step, and the events and messages of each step.
+    @Test func oneBusinessWalksTheWholeLadderAndComesBackTheMomentItPays() async throws {
+        try await withTestApp { app in
+            let clock = TestClock(limaMorning(0))
+            app.clock = clock
+            let signup = try await api(app, .POST, "/api/v1/signup", json: """
+                {"business_name": "Bodega Rosa", "ruc": "\(RUCs.b)", "owner_name": "Rosa", "email": "rosa@example.pe", "password": "clave-segura-123"}
+                """)
+            #expect(signup.status == .created)
+            let tenant = try #require(try await Tenant.query(on: app.db).filter(\.$legalName == "Bodega Rosa").first())
+            let business = Business(tenant: tenant, owner: try #require(try await User.query(on: app.db).filter(\.$email == "rosa@example.pe").first()),
+                                    password: "clave-segura-123")
+            _ = try await addMember(app, to: business, email: "caja@example.pe", role: .staff)
+            let owner = Browser(app)
+            try await signIn(owner, "rosa@example.pe", "clave-segura-123")
+            let staff = Browser(app)
+            try await signIn(staff, "caja@example.pe", "clave-segura-123")
+            let walk = Walk(app: app, clock: clock, slug: tenant.slug, owner: owner, staff: staff, key: try await makeAPIKey(app, business))
+
+            #expect(try await walk.stage == .trial)
+            let subscription = try #require(try await Subscription.query(on: app.db).filter(\.$tenantID == business.id).first())
+            #expect(LimaDate(dayNumber: subscription.trialEndsDay).iso == "2026-11-16")
+            let full: [String: UInt] = ["dashboard": 200, "staff": 200, "webWrite": 303, "apiRead": 200, "apiWrite": 201]
+            #expect(try await walk.abilities() == full)
+
+            // T-5: the first period's charge exists (S/ 30.00, basic plan); T-3 and T: reminders.
+            #expect(try await walk.day(9).chargesCreated == 1)
+            let charge = try #require(try await MembershipCharge.query(on: app.db).filter(\.$tenantID == business.id).first())
+            #expect(charge.amount == Money(cents: 3000) && charge.periodStart.iso == "2026-11-16" && charge.periodEnd.iso == "2026-12-16")
+            #expect(try await walk.day(11).reminders == 1)
+            #expect(try await walk.day(14).changes == [.init(tenantID: business.id, from: .trial, to: .active)])
+            #expect(try await walk.stage == .active)
+            #expect(try await walk.abilities() == full)
+
+            // T+1: warning — everything works, with a banner and the pay link.
+            _ = try await walk.day(15)
+            #expect(try await walk.stage == .warning)
+            #expect(try await walk.abilities() == full)
+            #expect(try await owner.get("/t/\(tenant.slug)").body.contains(#"id="membership-notice""#))
+
+            // T+5: read-only — reads work, writes get 402 (web and API).
+            _ = try await walk.day(19)
+            #expect(try await walk.stage == .readOnly)
+            #expect(try await walk.abilities() == ["dashboard": 200, "staff": 200, "webWrite": 402, "apiRead": 200, "apiWrite": 402])
+            let refused = try await apiPost(app, "/api/v1/invoices", key: walk.key, json: facturaBody).json()
+            #expect(refused["code"] as? String == "payment_required" && refused["amount"] as? String == "30.00")
+            #expect((refused["pay_url"] as? String)?.hasSuffix("/t/\(tenant.slug)/membership") == true)
+
+            // T+10: blocked — only the pay page; the API answers 402 to everything.
+            _ = try await walk.day(24)
+            #expect(try await walk.stage == .blocked)
+            let blocked = try await walk.abilities()
+            #expect(blocked == ["dashboard": 303, "staff": 303, "webWrite": 303, "apiRead": 402, "apiWrite": 402], "\(blocked)")
+            #expect(try await owner.get("/t/\(tenant.slug)").location == "/t/\(tenant.slug)/membership")
+            let messagesBefore = try await NotificationMessage.query(on: app.db).count()
+            #expect(try await walk.day(24) == DunningSweep.Report(), "a second sweep on the same day changes nothing")
+            #expect(try await NotificationMessage.query(on: app.db).count() == messagesBefore)
+
+            // The owner pays from the pay page (sandbox provider); the next request works.
+            let payPage = try await owner.get("/t/\(tenant.slug)/membership")
+            #expect(payPage.status == .ok && payPage.body.contains("S/ 30.00"))
+            let started = try await owner.post("/t/\(tenant.slug)/membership/charges/\(charge.id!.uuidString.lowercased())/pay", [("method", "sandbox")])
+            let payPath = try #require(started.location, "\(started.status) \(started.body.prefix(1500))")
+            let approved = try await owner.post("/pay/sandbox/\(payPath.split(separator: "/").last!)/approve", [])
+            #expect(approved.location == payPath, "\(approved.status) \(approved.body.prefix(800))")
+            #expect(try await walk.abilities() == full)
+            #expect(try await walk.stage == .active)
+            #expect(!(try await owner.get("/t/\(tenant.slug)").body.contains(#"id="membership-notice""#)))
+
+            let events = try await StoredEvent.query(on: app.db).filter(\.$tenantID == business.id).sort(\.$occurredAt).all()
+                .map(\.type).filter { $0.hasPrefix("membership.") }
+            #expect(events == ["membership.activated", "membership.warning", "membership.read_only", "membership.blocked", "membership.reactivated"])
+            let templates = try await NotificationMessage.query(on: app.db).filter(\.$tenantID == business.id).sort(\.$createdAt).all()
+                .map(\.template).filter { $0.hasPrefix("membership.") }
+            // T-3 and T reminders; the warning, and its daily reminder on the day the sweep ran in it.
+            #expect(templates == ["membership.reminder", "membership.reminder", "membership.warning", "membership.reminder",
+                                  "membership.read_only", "membership.blocked", "membership.reactivated"])
+
+            // The platform's own factura for the period, to the business's RUC, mailed to its owner.
+            for _ in 0..<3 { try await runJobs(app) }
+            let paid = try #require(try await MembershipCharge.find(charge.id, on: app.db))
+            #expect(paid.state == .paid && paid.documentID != nil)
+            let document = try #require(try await InvoiceRecord.find(paid.documentID, on: app.db))
+            #expect(document.documentType == "01" && document.customerDocumentNumber == RUCs.b && document.totalCents == 3000)
+        }
+    }
+
+    /// A provider's webhook approving the payment: the very next request of the business works.
+    @Test func aPaidWebhookReactivatesForTheNextRequest() async throws {
+        try await withTestApp { app in
+            let clock = TestClock(limaMorning(0))
+            app.clock = clock
+            let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe")
+            try await Memberships.start(tenantID: business.id, today: LimaDate(clock.now()), now: clock.now(), registry: app.modules, on: app.db)
+            clock.set(limaMorning(30))
+            try await DunningSweep.run(app: app, now: clock.now())
+            let key = try await makeAPIKey(app, business)
+            #expect(try await api(app, .GET, "/api/v1/me", key: key).status == .paymentRequired)
+
+            let charge = try #require(try await MembershipCharge.query(on: app.db).filter(\.$tenantID == business.id).first())
+            let platform = try await PlatformAccount.tenant(app: app, on: app.db)
+            let gateway = try #require(app.paymentGateways[.sandbox] as? SandboxGateway)
+            let payment = try await PaymentService.create(
+                PaymentRequest(purpose: "membership", reference: charge.id!.uuidString.lowercased(), amount: charge.amount,
+                               idempotencyKey: "m-1", description: "Membresía"),
+                tenantID: platform.requireID(), gateway: gateway, now: clock.now(), on: app.db)
+            let body = try JSONEncoder().encode(SandboxGateway.Notification(eventID: "evt-1", paymentID: payment.requireID(), outcome: .approved, reason: nil))
+            let hook = try await app.testing().sendRequest(.POST, "/hooks/payments/sandbox", headers: [
+                "Content-Type": "application/json", "Sandbox-Signature": gateway.signature(of: Array(body)),
+            ], body: ByteBuffer(data: body))
+            #expect(hook.status == .ok)
+            #expect(try await api(app, .GET, "/api/v1/me", key: key).status == .ok, "no job or event dispatch in between")
+            let replay = try await app.testing().sendRequest(.POST, "/hooks/payments/sandbox", headers: [
+                "Content-Type": "application/json", "Sandbox-Signature": gateway.signature(of: Array(body)),
+            ], body: ByteBuffer(data: body))
+            #expect(replay.status == .ok)
+            #expect(try await MembershipCharge.query(on: app.db).filter(\.$state == .paid).count() == 1, "applied once")
+        }
+    }
+
+    @Test func aPolicyWithOverlappingOrBackwardStepsIsRefused() async throws {
+        try await withTestApp { app in
+            let admin = User(email: "admin@multinicho.pe", name: "Admin", passwordHash: try Bcrypt.hash("clave-segura-123", cost: 4), isPlatformAdmin: true)
+            try await admin.create(on: app.db)
+            let browser = Browser(app)
+            try await signIn(browser, admin.email, "clave-segura-123")
+            let console = try await browser.get("/admin/billing")
+            #expect(console.status == .ok, "\(console.body.prefix(1500))")
+            let back = try await browser.post("/admin/billing/policy", [("steps", #"[{"offset_days": 1, "action": "blocked"}, {"offset_days": 5, "action": "warning"}]"#)])
+            #expect(back.status == .unprocessableEntity && back.body.contains("menos grave"))
+            let overlap = try await browser.post("/admin/billing/policy", [("steps", #"[{"offset_days": 1, "action": "warning"}, {"offset_days": 1, "action": "blocked"}]"#)])
+            #expect(overlap.status == .unprocessableEntity)
+            let good = try await browser.post("/admin/billing/policy", [("steps", #"[{"offset_days": 0, "action": "reminder"}, {"offset_days": 3, "action": "warning"}, {"offset_days": 7, "action": "blocked"}]"#)])
+            #expect(good.location == "/admin/billing?done=policy")
+            #expect(try await PolicyStore.current(on: app.db).thresholds.map(\.offsetDays) == [3, 7])
+        }
+    }
+}
