@@ -5,20 +5,23 @@
 #               PDFs rendered/s           vs  rendering a signed one-line boleta (a printout's fixed cost)
 #   queue       jobs/s                    vs  single-row INSERTs into the same database (the cheapest durable write)
 #   webhooks    deliveries/s              vs  plain POSTs of the same body to the same receiver (no queue, no signing)
+#   sweep       the membership sweep over 100,000 businesses on PostgreSQL (first day, a normal day, the
+#               same day again) vs  one UPDATE touching every membership once
 #   history     invoicing history page time with 100,000 documents (deep keyset page, filter, search)
 #               vs  its first page; and SQLite OFFSET paging vs OFFSET 0 (what keyset paging avoids)
 #
 #   scripts/bench.sh            everything; needs `scripts/install-deps.sh test` first (PostgreSQL, .venv)
 #   scripts/bench.sh einvoice   only the e-invoices: needs openssl and the build deps, no database
 #   scripts/bench.sh history    only the invoicing history: debug server binary + a throwaway SQLite file
+#   scripts/bench.sh sweep      only the membership sweep: debug server binary + a throwaway PostgreSQL cluster
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PART="${1:-all}"
 case "$PART" in
-  all | einvoice | history) ;;
-  *) echo "usage: scripts/bench.sh [einvoice|history]" >&2; exit 2 ;;
+  all | einvoice | history | sweep) ;;
+  *) echo "usage: scripts/bench.sh [einvoice|history|sweep]" >&2; exit 2 ;;
 esac
 JOBS="${BENCH_JOBS:-2000}"
 DELIVERIES="${BENCH_DELIVERIES:-1000}"
@@ -114,8 +117,22 @@ bench_history() {
   )
 }
 
+bench_sweep() {
+  echo "== membership sweep with ${BENCH_TENANTS:-100000} businesses (PostgreSQL) =="
+  swift build --product multinicho
+  local url
+  url="$(MULTINICHO_PG_STATE="$PG_STATE" scripts/pg-test-cluster.sh start)"
+  url="${url#export DATABASE_URL=}"
+  (
+    export DATABASE_URL="$url" DATA_DIR="$WORK" SECRET_KEY="bench-secret-key-0123456789abcdef0123456789" WORKER_CONCURRENCY=0
+    "$ROOT/.build/debug/multinicho" migrate --yes >/dev/null
+    "$ROOT/.build/debug/multinicho" bench-sweep --tenants "${BENCH_TENANTS:-100000}"
+  )
+}
+
 case "$PART" in
   einvoice) bench_einvoice ;;
+  sweep) bench_sweep ;;
   history) bench_history ;;
   all)
     bench_einvoice
@@ -123,5 +140,7 @@ case "$PART" in
     bench_platform
     echo
     bench_history
+    echo
+    bench_sweep
     ;;
 esac

@@ -19,11 +19,13 @@ public enum Billing {
         app.jobHandlers.register(PlatformInvoices.handler)
         app.scheduledJobs.append(DunningSweep.schedule)
         app.eventSubscribers.append(Reconciliation.subscriber)
+        app.eventSubscribers.append(MembershipNotices.subscriber)
         for template in MembershipNotices.all { app.notificationTemplates.register(template) }
         app.platformNavigation.append(NavigationItem(.init(es: "Membresía", en: "Membership"), path: "membership",
                                                      permission: CorePermission.settings.id))
         Strings.add(es: BillingStrings.spanish, en: BillingStrings.english)
         MembershipPages.routes(app)
         AdminBillingPages.routes(app)
+        app.asyncCommands.use(SweepBenchCommand(), as: "bench-sweep")
     }
 }

@@ -41,6 +41,12 @@ public struct MembershipReactivated: DomainEvent {
     public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
 }
 
+public struct MembershipReminder: DomainEvent {
+    public static let eventType = EventType("membership.reminder", .init(es: "Recordatorio de pago de la membresía", en: "Membership payment reminder"))
+    let data: MembershipEventData
+    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+}
+
 public struct MembershipActivated: DomainEvent {
     public static let eventType = EventType("membership.activated", .init(es: "Membresía activa (fin de la prueba)", en: "Membership active (trial over)"))
     let data: MembershipEventData
@@ -48,24 +54,34 @@ public struct MembershipActivated: DomainEvent {
 }
 
 enum MembershipEvents {
-    static let types = [MembershipWarning.eventType, MembershipReadOnly.eventType, MembershipBlocked.eventType,
+    static let types = [MembershipReminder.eventType, MembershipWarning.eventType, MembershipReadOnly.eventType, MembershipBlocked.eventType,
                         MembershipCancelled.eventType, MembershipReactivated.eventType, MembershipActivated.eventType]
 
-    static func emit(_ change: DunningSweep.Change, amountDue: Money?, at now: Date, on db: any Database) async throws {
-        let data = MembershipEventData(tenant_id: change.tenantID, from: change.from.rawValue, to: change.to.rawValue,
-                                       amount_due: amountDue.map { DecimalText.fixed($0.decimal, scale: 2) })
-        let tenant = change.tenantID
-        switch change.to {
-        case .warning: try await DomainEvents.emit(MembershipWarning(data: data), tenantID: tenant, at: now, on: db)
-        case .readOnly: try await DomainEvents.emit(MembershipReadOnly(data: data), tenantID: tenant, at: now, on: db)
-        case .blocked: try await DomainEvents.emit(MembershipBlocked(data: data), tenantID: tenant, at: now, on: db)
-        case .cancelled: try await DomainEvents.emit(MembershipCancelled(data: data), tenantID: tenant, at: now, on: db)
-        case .active, .trial:
-            if change.from.severity > 0 {
-                try await DomainEvents.emit(MembershipReactivated(data: data), tenantID: tenant, at: now, on: db)
-            } else if change.from == .trial {
-                try await DomainEvents.emit(MembershipActivated(data: data), tenantID: tenant, at: now, on: db)
-            }
+    /// The events of many changes, one multi-row INSERT per event type, in `db`'s transaction.
+    /// Their messages go out when the events are dispatched (`MembershipNotices.subscriber`).
+    static func emit(_ changes: [DunningSweep.Change], at now: Date, on db: any Database) async throws {
+        let data = { (change: DunningSweep.Change) in
+            (MembershipEventData(tenant_id: change.tenantID, from: change.from.rawValue, to: change.to.rawValue, amount_due: nil), change.tenantID)
         }
+        func batch<E: DomainEvent>(_ make: (MembershipEventData) -> E, _ filter: (DunningSweep.Change) -> Bool) async throws {
+            let items = changes.filter(filter).map { change -> (event: E, tenantID: UUID?) in
+                let (payload, tenant) = data(change)
+                return (make(payload), tenant)
+            }
+            try await DomainEvents.emitAll(items, at: now, on: db)
+        }
+        try await batch({ MembershipWarning(data: $0) }, { $0.to == .warning })
+        try await batch({ MembershipReadOnly(data: $0) }, { $0.to == .readOnly })
+        try await batch({ MembershipBlocked(data: $0) }, { $0.to == .blocked })
+        try await batch({ MembershipCancelled(data: $0) }, { $0.to == .cancelled })
+        try await batch({ MembershipReactivated(data: $0) }, { $0.to.severity == 0 && $0.from.severity > 0 })
+        try await batch({ MembershipActivated(data: $0) }, { $0.to == .active && $0.from == .trial })
+    }
+
+    static func reminders(_ tenantIDs: [UUID], stage: MembershipStage, at now: Date, on db: any Database) async throws {
+        let items = tenantIDs.map { id -> (event: MembershipReminder, tenantID: UUID?) in
+            (MembershipReminder(data: MembershipEventData(tenant_id: id, from: stage.rawValue, to: stage.rawValue, amount_due: nil)), id)
+        }
+        try await DomainEvents.emitAll(items, at: now, on: db)
     }
 }

@@ -59,14 +59,19 @@ enum MembershipNotices {
         }
     }
 
-    /// Emits each change's event and sends its message, in `db`'s transaction.
+    /// Emits each change's event in `db`'s transaction; the messages follow from the events.
     static func announce(_ changes: [DunningSweep.Change], app: Application, now: Date, on db: any Database) async throws {
-        guard !changes.isEmpty else { return }
-        let dues = try await MembershipDues.of(changes.map(\.tenantID), app: app, on: db)
-        for change in changes {
-            let due = dues[change.tenantID]
-            try await MembershipEvents.emit(change, amountDue: due?.amount, at: now, on: db)
-            guard let template = template(for: change.to, from: change.from), let due else { continue }
+        try await MembershipEvents.emit(changes, at: now, on: db)
+    }
+
+    /// Sends the message of each membership event when the event is dispatched, so that a sweep
+    /// moving thousands of businesses stays a handful of statements.
+    static var subscriber: EventSubscriber {
+        EventSubscriber("billing.notices", eventTypes: Set(MembershipEvents.types.map(\.name))) { event, db, app in
+            guard let data = try? JSONDecoder.jobs.decode(MembershipEventData.self, from: Data(event.payload.utf8)),
+                  let from = MembershipStage(rawValue: data.from), let to = MembershipStage(rawValue: data.to) else { return }
+            let template = event.type == MembershipReminder.eventType.name ? reminder : self.template(for: to, from: from)
+            guard let template, let due = try await MembershipDues.of([data.tenant_id], app: app, on: db)[data.tenant_id] else { return }
             try await app.notifier.send(due.request(template.id), on: db)
         }
     }
@@ -135,12 +140,13 @@ enum Reminders {
                 """).all(decoding: NoticeRow.self)
             guard !rows.isEmpty else { return 0 }
             let ids = rows.compactMap { UUID(uuidString: $0.charge_id) }
-            let tenants = Set(try await MembershipCharge.query(on: tx).filter(\.$id ~~ ids).all().map(\.tenantID))
-            let dues = try await MembershipDues.of(Array(tenants), app: app, on: tx)
-            for due in dues.values {
-                try await app.notifier.send(due.request(MembershipNotices.reminder.id), on: tx)
+            var tenants: Set<UUID> = []
+            for start in stride(from: 0, to: ids.count, by: 1000) {
+                let slice = Array(ids[start..<min(start + 1000, ids.count)])
+                tenants.formUnion(try await MembershipCharge.query(on: tx).filter(\.$id ~~ slice).all().map(\.tenantID))
             }
-            return dues.count
+            try await MembershipEvents.reminders(Array(tenants), stage: .active, at: now, on: tx)
+            return tenants.count
         }
     }
 

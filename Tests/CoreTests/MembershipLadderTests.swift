@@ -27,9 +27,12 @@ private struct Walk {
     let staff: Browser
     let key: String
 
+    /// The sweep of that day, then its events dispatched (their messages go out then).
     func day(_ day: Int) async throws -> DunningSweep.Report {
         clock.set(limaMorning(day))
-        return try await DunningSweep.run(app: app, now: clock.now())
+        let report = try await DunningSweep.run(app: app, now: clock.now())
+        while try await EventDispatcher.dispatchPending(app, limit: 1000) > 0 {}
+        return report
     }
 
     var stage: MembershipStage? {
@@ -123,9 +126,11 @@ extension AllTests.MembershipLadderTests {
             #expect(try await walk.stage == .active)
             #expect(!(try await owner.get("/t/\(tenant.slug)").body.contains(#"id="membership-notice""#)))
 
+            while try await EventDispatcher.dispatchPending(app, limit: 1000) > 0 {}
             let events = try await StoredEvent.query(on: app.db).filter(\.$tenantID == business.id).sort(\.$occurredAt).all()
                 .map(\.type).filter { $0.hasPrefix("membership.") }
-            #expect(events == ["membership.activated", "membership.warning", "membership.read_only", "membership.blocked", "membership.reactivated"])
+            #expect(events == ["membership.reminder", "membership.activated", "membership.reminder", "membership.warning", "membership.reminder",
+                               "membership.read_only", "membership.blocked", "membership.reactivated"])
             let templates = try await NotificationMessage.query(on: app.db).filter(\.$tenantID == business.id).sort(\.$createdAt).all()
                 .map(\.template).filter { $0.hasPrefix("membership.") }
             // T-3 and T reminders; the warning, and its daily reminder on the day the sweep ran in it.

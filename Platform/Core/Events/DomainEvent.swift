@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// A fact a module tells the rest of the platform about, like `booking.cancelled`. The payload
@@ -49,6 +50,31 @@ public enum DomainEvents {
         let row = StoredEvent(tenantID: tenantID, type: name, version: E.schemaVersion, payload: payload, occurredAt: now)
         try await row.create(on: db)
         return try row.requireID()
+    }
+}
+
+extension DomainEvents {
+    /// Many events of one type in one multi-row INSERT (a sweep that moves thousands of
+    /// businesses at once), in the caller's transaction.
+    public static func emitAll<E: DomainEvent>(_ events: [(event: E, tenantID: UUID?)], at now: Date, on db: any Database) async throws {
+        guard !events.isEmpty else { return }
+        guard let sql = db as? any SQLDatabase else {
+            for item in events { try await emit(item.event, tenantID: item.tenantID, at: now, on: db) }
+            return
+        }
+        let name = E.eventType.name
+        guard EventError.isValidTypeName(name) else { throw EventError.invalidTypeName(name) }
+        for start in stride(from: 0, to: events.count, by: 1000) {
+            var insert = sql.insert(into: StoredEvent.schema)
+                .columns("id", "tenant_id", "type", "version", "payload", "occurred_at", "dispatch_attempts")
+            for item in events[start..<min(start + 1000, events.count)] {
+                let payload = String(decoding: try JSONEncoder.jobs.encode(item.event), as: UTF8.self)
+                guard payload.hasPrefix("{") else { throw EventError.payloadNotAnObject(name) }
+                insert = insert.values(SQLBind(UUID()), SQLBind(item.tenantID), SQLBind(name), SQLBind(E.schemaVersion),
+                                       SQLBind(payload), SQLBind(now), SQLBind(0))
+            }
+            try await insert.run()
+        }
     }
 }
 
