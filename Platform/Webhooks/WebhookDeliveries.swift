@@ -6,6 +6,8 @@ import Vapor
 public enum WebhookDeliveries {
     struct DeliverPayload: Codable, Sendable { let deliveryID: UUID }
     static let deliver = JobKind<DeliverPayload>("webhooks.deliver")
+    /// How often a delivery held for a blocked business looks again.
+    static let pauseRecheck: TimeInterval = 3600
 
     /// After a failure, wait 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (Standard Webhooks'
     /// schedule, as Svix runs it): eight attempts over about 27 hours.

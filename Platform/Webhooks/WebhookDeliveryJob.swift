@@ -27,6 +27,7 @@ struct WebhookDeliveryJob: Sendable {
             return // nothing to retry: the owner disabled or deleted the endpoint
         }
         let now = context.now
+        if try await paused(delivery, context) { return }
         let outcome = await sender.send(
             to: endpoint, messageID: delivery.messageID, body: delivery.body,
             timestamp: Int(now.timeIntervalSince1970), secrets: endpoint.signingSecrets(at: now))
@@ -50,6 +51,20 @@ struct WebhookDeliveryJob: Sendable {
             // The queue schedules the next attempt, or buries the job after the last one.
             throw AttemptFailed(description: outcome.error ?? "HTTP \(outcome.status ?? 0)")
         }
+    }
+
+    /// A business blocked for not paying gets no webhooks meanwhile: the delivery waits (a new
+    /// job an hour later, its attempts untouched) and goes out once the business pays.
+    private func paused(_ delivery: WebhookDelivery, _ context: JobContext) async throws -> Bool {
+        guard let gate = context.application.tenantGate, let tenant = try await Tenant.find(delivery.tenantID, on: context.db),
+              try await gate.access(for: tenant, on: context.db, app: context.application).level == .blocked else { return false }
+        let deliveryID = try delivery.requireID()
+        let later = context.now.addingTimeInterval(WebhookDeliveries.pauseRecheck)
+        try await context.commit { tx in
+            _ = try await JobQueue.enqueue(WebhookDeliveries.deliver, WebhookDeliveries.DeliverPayload(deliveryID: deliveryID),
+                                           tenantID: delivery.tenantID, runAt: later, on: tx)
+        }
+        return true
     }
 
     private func record(_ outcome: WebhookSender.Outcome, of delivery: WebhookDelivery, at now: Date, on db: any Database) async throws {

@@ -5,6 +5,7 @@ import Foundation
 @testable import Invoicing
 @testable import Notifications
 @testable import Payments
+@testable import Webhooks
 import Shared
 import Testing
 import Vapor
@@ -194,6 +195,40 @@ extension AllTests.MembershipLadderTests {
             let good = try await browser.post("/admin/billing/policy", [("steps", #"[{"offset_days": 0, "action": "reminder"}, {"offset_days": 3, "action": "warning"}, {"offset_days": 7, "action": "blocked"}]"#)])
             #expect(good.location == "/admin/billing?done=policy")
             #expect(try await PolicyStore.current(on: app.db).thresholds.map(\.offsetDays) == [3, 7])
+        }
+    }
+}
+
+extension AllTests.MembershipLadderTests {
+    /// A blocked business's webhooks wait (attempts untouched) and go out once it is unblocked.
+    @Test func webhooksPauseWhileBlockedAndResumeAfter() async throws {
+        let receiver = try WebhookReceiver()
+        try await withTestApp { app in
+            let clock = TestClock(limaMorning(0))
+            app.clock = clock
+            let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe", modules: ["notes"])
+            let subscription = try #require(try await Memberships.start(
+                tenantID: business.id, today: LimaDate(clock.now()), now: clock.now(), registry: app.modules, on: app.db))
+            try await AdminActions.perform("block", on: subscription, days: nil, planID: nil, reason: "prueba", admin: nil, app: app, on: app.db)
+            let endpoint = WebhookEndpoint(tenantID: business.id, url: receiver.url("/ok/paused"), label: "n8n", eventTypes: [],
+                                           secret: WebhookSignature.newSecret(), now: clock.now())
+            try await endpoint.create(on: app.db)
+            try await receiver.register("paused", secrets: [endpoint.secret])
+            try await DomainEvents.emit(NoteCreated(id: UUID(), title: "Pedido 7"), tenantID: business.id, at: clock.now(), on: app.db)
+            try await EventDispatcher.dispatchPending(app)
+            try await JobWorker(application: app).runDue()
+            #expect(try await receiver.requests("paused").isEmpty)
+            let delivery = try #require(try await WebhookDelivery.query(on: app.db).first())
+            #expect(delivery.attempts == 0 && delivery.state != .failed)
+
+            let again = try #require(try await Subscription.query(on: app.db).filter(\.$tenantID == business.id).first())
+            try await AdminActions.perform("unblock", on: again, days: nil, planID: nil, reason: "pagó en efectivo", admin: nil, app: app, on: app.db)
+            clock.advance(by: 3601)
+            try await JobWorker(application: app).runDue()
+            // Both held deliveries go out: the membership.blocked event itself and the note.
+            let types = try await receiver.waitFor("paused", count: 2).compactMap { $0.json["type"] as? String }.sorted()
+            #expect(types == ["membership.blocked", "note.created"])
+            #expect(try await BillingAuditEntry.query(on: app.db).all().map(\.action) .sorted() == ["block", "unblock"])
         }
     }
 }
