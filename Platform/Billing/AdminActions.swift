@@ -42,6 +42,9 @@ enum AdminActions {
             subscription.planID = planID
             subscription.renewalCents = plan.price(for: subscription.period).cents
             try await subscription.save(on: db)
+            if !plan.modules.isEmpty {
+                try await TenantModules.set(Set(plan.modules), for: tenantID, registry: app.modules, on: db)
+            }
             logged = "change_plan \(plan.code)"
         case "block":
             subscription.manualStage = .blocked

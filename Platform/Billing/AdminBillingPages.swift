@@ -1,4 +1,5 @@
 import Core
+import Payments
 import Fluent
 import Foundation
 import Shared
@@ -30,6 +31,9 @@ enum AdminBillingPages {
 
     struct PlanRow: Encodable { let id: String; let code: String; let name: String; let monthly: String; let modules: String; let discounts: String }
     struct AuditRow: Encodable { let at: String; let business: String; let action: String; let reason: String }
+    /// An approved membership payment that paid nothing: its charge was already paid or waived,
+    /// or it names no charge. Kept and shown, never applied twice; the admin settles it by hand.
+    struct UnappliedRow: Encodable { let at: String; let payment: String; let amount: String; let reference: String; let business: String }
 
     struct Content: Encodable {
         let rows: [Row]
@@ -38,6 +42,7 @@ enum AdminBillingPages {
         let plans: [PlanRow]
         let policy: String
         let audit: [AuditRow]
+        let unapplied: [UnappliedRow]
         let error: String?
         let flash: String?
     }
@@ -73,8 +78,24 @@ enum AdminBillingPages {
                 AuditRow(at: LimaCalendar.formatDateTime(entry.createdAt), business: tenants[entry.tenantID]?.displayName ?? "",
                          action: entry.action, reason: entry.reason)
             },
+            unapplied: try await unapplied(req, tenants: tenants),
             error: error, flash: req.query[String.self, at: "done"])
         return try await req.renderPage("billing/admin", content, title: req.t("billing.console_title"))
+    }
+
+    static func unapplied(_ req: Request, tenants: [UUID: Tenant]) async throws -> [UnappliedRow] {
+        let payments = try await Payment.query(on: req.db).filter(\.$purpose == Reconciliation.purpose).filter(\.$state == .approved)
+            .sort(\.$createdAt, .descending).limit(500).all()
+        let ids = payments.compactMap { UUID(uuidString: $0.reference) }
+        let charges = Dictionary(try await MembershipCharge.query(on: req.db).filter(\.$id ~~ ids).all().compactMap { c in c.id.map { ($0, c) } },
+                                 uniquingKeysWith: { a, _ in a })
+        return payments.compactMap { payment in
+            let charge = UUID(uuidString: payment.reference).flatMap { charges[$0] }
+            guard charge?.paymentID != payment.id else { return nil }
+            return UnappliedRow(at: LimaCalendar.formatDateTime(payment.createdAt), payment: payment.id?.uuidString.lowercased() ?? "",
+                                amount: payment.amount.formatted, reference: payment.reference,
+                                business: charge.flatMap { tenants[$0.tenantID]?.displayName } ?? "—")
+        }
     }
 
     static func color(_ stage: MembershipStage) -> String {

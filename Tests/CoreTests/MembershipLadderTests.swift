@@ -177,6 +177,27 @@ extension AllTests.MembershipLadderTests {
             ], body: ByteBuffer(data: body))
             #expect(replay.status == .ok)
             #expect(try await MembershipCharge.query(on: app.db).filter(\.$state == .paid).count() == 1, "applied once")
+
+            // A second payment for the period already paid: recorded, not applied, shown to the admin.
+            let second = try await PaymentService.create(
+                PaymentRequest(purpose: "membership", reference: charge.id!.uuidString.lowercased(), amount: charge.amount,
+                               idempotencyKey: "m-2", description: "Membresía"),
+                tenantID: platform.requireID(), gateway: gateway, now: clock.now(), on: app.db)
+            let secondBody = try JSONEncoder().encode(SandboxGateway.Notification(eventID: "evt-2", paymentID: second.requireID(), outcome: .approved, reason: nil))
+            _ = try await app.testing().sendRequest(.POST, "/hooks/payments/sandbox", headers: [
+                "Content-Type": "application/json", "Sandbox-Signature": gateway.signature(of: Array(secondBody)),
+            ], body: ByteBuffer(data: secondBody))
+            while try await EventDispatcher.dispatchPending(app, limit: 100) > 0 {}
+            let paid = try #require(try await MembershipCharge.find(charge.id, on: app.db))
+            #expect(paid.paymentID == payment.id, "the first payment stays the one applied")
+            let admin = User(email: "admin@multinicho.pe", name: "Admin", passwordHash: try Bcrypt.hash("clave-segura-123", cost: 4), isPlatformAdmin: true)
+            try await admin.create(on: app.db)
+            let browser = Browser(app)
+            try await signIn(browser, admin.email, "clave-segura-123")
+            let console = try await browser.get("/admin/billing")
+            #expect(console.body.contains(#"id="unapplied""#) && console.body.contains(second.id!.uuidString.lowercased()))
+            #expect(!console.body.contains(payment.id!.uuidString.lowercased()))
+            #expect(console.body.contains("<svg") && console.body.contains(#"id="mrr""#))
         }
     }
 
