@@ -10,6 +10,7 @@ public enum Billing {
         app.migrations.add(CreateBillingTables())
         app.platformEventTypes += MembershipEvents.types
         app.tenantGate = MembershipGate()
+        app.tenantLimits = PlanLimits()
         let registry = app.modules
         app.tenantCreatedHooks.append { [unowned app] tenant, db in
             try await Memberships.start(tenantID: try tenant.requireID(), today: LimaDate(app.clock.now()), now: app.clock.now(),

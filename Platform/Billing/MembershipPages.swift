@@ -60,15 +60,25 @@ enum MembershipPages {
                           stateText: req.t("membership.charge.\(charge.state.rawValue)"),
                           open: charge.state == .open)
             },
-            methods: methods(req.application).map { Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)")) },
+            methods: try await methods(req.application, on: req.db).map { Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)")) },
             canPay: context.user != nil)
         return try await req.renderPage("billing/membership", content, title: req.t("membership.title"))
     }
 
-    /// The platform's own ways to be paid (not the business's): card when Stripe is set up, the
-    /// sandbox in development and tests.
-    static func methods(_ app: Application) -> [PaymentProviderID] {
-        [.stripe, .culqiYape, .sandbox].filter { app.paymentGateways[$0] != nil && ($0 != .sandbox || app.config.isDevelopment) }
+    /// The platform's own ways to be paid (not the business's): card when Stripe is set up, Yape
+    /// through Culqi, a Yape/Plin voucher once the platform's business has a wallet (its staff
+    /// approve it at /t/multinicho-plataforma/payments), the sandbox in development and tests.
+    static func methods(_ app: Application, on db: any Database) async throws -> [PaymentProviderID] {
+        let platform = try await Tenant.query(on: db).filter(\.$slug == PlatformAccount.slug).first()
+        let wallets = try await platform?.id.asyncMap { try await PaymentWallet.query(on: db).filter(\.$tenantID == $0).count() } ?? 0
+        return [.stripe, .culqiYape, .voucher, .sandbox].filter { provider in
+            guard app.paymentGateways[provider] != nil else { return false }
+            switch provider {
+            case .sandbox: return app.config.isDevelopment
+            case .voucher: return wallets > 0
+            default: return true
+            }
+        }
     }
 
     /// Creates (or finds again) the charge's payment with the chosen method and sends the
@@ -78,7 +88,7 @@ enum MembershipPages {
         let charge = try await req.tenantScope.require(MembershipCharge.self, req.parameters.get("charge", as: UUID.self))
         struct Form: Vapor.Content { var method: String? }
         guard charge.state == .open, let method = try req.content.decode(Form.self).method.flatMap(PaymentProviderID.init(rawValue:)),
-              methods(req.application).contains(method), let gateway = req.application.paymentGateways[method] else {
+              try await methods(req.application, on: req.db).contains(method), let gateway = req.application.paymentGateways[method] else {
             throw Abort(.unprocessableEntity, reason: req.t("membership.error.method"))
         }
         let platform = try await PlatformAccount.tenant(app: req.application, on: req.db)
@@ -91,5 +101,12 @@ enum MembershipPages {
         let payment = try await PaymentService.create(request, tenantID: try platform.requireID(), gateway: gateway,
                                                       now: req.application.clock.now(), on: req.db)
         return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -54,6 +54,19 @@ struct InvoicingSession {
         return notes.reduce(Decimal(0)) { $0 + Decimal($1.totalCents) / 100 }
     }
 
+    /// The plan's documents per month (sandbox documents are free), checked after the number is
+    /// taken so that concurrent issuers of one series count one after the other.
+    func checkMonthlyLimit(on db: any Database) async throws {
+        guard environment != .sandbox, let limits = app.tenantLimits else { return }
+        let today = LimaDate(now)
+        let monthStart = (LimaDate(year: today.year, month: today.month, day: 1) ?? today).startOfDay
+        let used = try await InvoiceRecord.query(on: db).filter(\.$tenantID == scope.tenantID).filter(\.$environment != .sandbox)
+            .filter(\.$issuedAt >= monthStart).count()
+        if let refusal = try await limits.refusal(.documentsThisMonth(used: used), tenantID: scope.tenantID, on: db) {
+            throw APIError(.paymentRequired, code: "plan_limit", message: refusal.es)
+        }
+    }
+
     /// A new row for `draft`, not yet saved.
     func newRecord(_ draft: DocumentDraft, series: String) -> InvoiceRecord {
         let record = InvoiceRecord()
@@ -91,6 +104,7 @@ struct InvoicingSession {
                                              customerPointer: customerPointer)
         let number = try await DocumentIssuer.takeNumber(tenantID: scope.tenantID, environment: environment, kind: draft.kind,
                                                          series: series, on: tx)
+        try await checkMonthlyLimit(on: tx)
         if saveCustomer, let saved = try await CustomerBook.upsert(draft.customer, scope: scope, on: tx) {
             draft.customerID = saved.id
         }

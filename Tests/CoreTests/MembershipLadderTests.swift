@@ -253,3 +253,65 @@ extension AllTests.MembershipLadderTests {
         }
     }
 }
+
+extension AllTests.MembershipLadderTests {
+    /// Yape to the platform's own number: the owner sends the voucher, the platform's staff
+    /// approve it on the platform business's payments page, the business is back at once.
+    @Test func aYapeVoucherToThePlatformPaysTheMembership() async throws {
+        try await withTestApp { app in
+            let clock = TestClock(limaMorning(0))
+            app.clock = clock
+            let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe")
+            try await Memberships.start(tenantID: business.id, today: LimaDate(clock.now()), now: clock.now(), registry: app.modules, on: app.db)
+            clock.set(limaMorning(30))
+            try await DunningSweep.run(app: app, now: clock.now())
+            let platform = try await PlatformAccount.tenant(app: app, on: app.db)
+            try await PaymentWallet(tenantID: platform.requireID(), kind: .yape, phone: "+51987654321", holder: "Multinicho", now: clock.now())
+                .create(on: app.db)
+
+            let owner = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/membership")
+            let page = try await owner.get("/t/\(business.slug)/membership")
+            #expect(page.body.contains("pay-voucher"))
+            let charge = try #require(try await MembershipCharge.query(on: app.db).filter(\.$tenantID == business.id).sort(\.$periodStartDay).first())
+            let started = try await owner.post("/t/\(business.slug)/membership/charges/\(charge.id!.uuidString.lowercased())/pay", [("method", "voucher")])
+            let payPath = try #require(started.location)
+            _ = try await owner.get(payPath)
+            _ = try await owner.post(payPath + "/voucher", [("wallet", "yape"), ("operationNumber", "40312345"), ("amount", "30.00")])
+            let payment = try #require(try await Payment.find(UUID(uuidString: String(payPath.split(separator: "/").last!)), on: app.db))
+            #expect(payment.state == .claimed && payment.tenantID == platform.id)
+
+            let admin = User(email: "admin@multinicho.pe", name: "Admin", passwordHash: try Bcrypt.hash("clave-segura-123", cost: 4), isPlatformAdmin: true)
+            try await admin.create(on: app.db)
+            let staff = Browser(app)
+            try await signIn(staff, admin.email, "clave-segura-123")
+            _ = try await staff.get("/t/\(platform.slug)/payments")
+            let approved = try await staff.post("/t/\(platform.slug)/payments/\(payment.id!.uuidString.lowercased())/approve", [])
+            #expect(approved.status == .seeOther || approved.status == .found, "\(approved.status)")
+            #expect(try await owner.get("/t/\(business.slug)").status == .ok, "back at once")
+            #expect(try await MembershipCharge.find(charge.id, on: app.db)?.state == .paid)
+        }
+    }
+}
+
+extension AllTests.MembershipLadderTests {
+    /// The plan's documents per month: the next real document over it is refused (402
+    /// `plan_limit`); sandbox documents do not count.
+    @Test func thePlanLimitsDocumentsPerMonth() async throws {
+        try await withTestApp { app in
+            let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe")
+            try await Memberships.start(tenantID: business.id, today: LimaDate(app.clock.now()), now: app.clock.now(), registry: app.modules, on: app.db)
+            try await Plan.query(on: app.db).set(\.$maxDocumentsPerMonth, to: 1).update()
+            let profile = try await InvoicingProfiles.ensure(business.tenant, app: app, on: app.db)
+            profile.environment = .beta
+            try await profile.save(on: app.db)
+            let key = try await makeAPIKey(app, business)
+            #expect(try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody).status == .accepted)
+            let over = try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody)
+            #expect(try over.status == .paymentRequired && over.json()["code"] as? String == "plan_limit")
+            #expect(try await InvoiceRecord.query(on: app.db).count() == 1, "nothing issued, no number taken")
+            let sandbox = try await APIKeys.issue(tenantID: business.id, name: "pruebas", scopes: ["*"], sandbox: true, on: app.db,
+                                                  secret: app.config.secretKey).plaintext
+            #expect(try await apiPost(app, "/api/v1/invoices", key: sandbox, json: facturaBody).status == .accepted)
+        }
+    }
+}

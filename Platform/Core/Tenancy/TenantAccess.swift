@@ -113,3 +113,24 @@ struct TenantAccessMiddleware: AsyncMiddleware {
         return response
     }
 }
+
+/// Quotas a business's plan sets, checked by the service that uses them (invoicing counts its
+/// documents) and decided by the service that sells them (Billing).
+public enum TenantLimit: Sendable {
+    /// Documents sent to SUNAT this calendar month (Lima); sandbox ones do not count.
+    case documentsThisMonth(used: Int)
+}
+
+public protocol TenantLimits: Sendable {
+    /// Why the business may not go over `limit` now, or nil when it may.
+    func refusal(_ limit: TenantLimit, tenantID: UUID, on db: any Database) async throws -> LocalizedText?
+}
+
+extension Application {
+    private struct LimitsKey: StorageKey { typealias Value = any TenantLimits }
+
+    public var tenantLimits: (any TenantLimits)? {
+        get { storage[LimitsKey.self] }
+        set { storage[LimitsKey.self] = newValue }
+    }
+}
