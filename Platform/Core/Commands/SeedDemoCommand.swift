@@ -39,6 +39,7 @@ struct SeedDemoCommand: AsyncCommand {
             try await TenantMember(tenantID: tenant.requireID(), userID: user.requireID(), role: .owner).create(on: db)
             try await TenantModules.set(Set(app.modules.modules.map(\.id)), for: tenant.requireID(),
                                         registry: app.modules, on: db)
+            for hook in app.tenantCreatedHooks { try await hook(tenant, db) }
             return tenant
         }
         context.console.print("Demo business: \(app.config.baseURL)/t/\(tenant.slug)")
