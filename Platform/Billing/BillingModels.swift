@@ -71,6 +71,8 @@ public final class MembershipCharge: TenantOwned, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "tenant_id") public var tenantID: UUID
     @Field(key: "subscription_id") public var subscriptionID: UUID
+    /// "" for the plan's charge; a module id for an add-on's, which blocks only that module.
+    @Field(key: "module_id") public var moduleID: String
     @Field(key: "period_start_day") public var periodStartDay: Int
     @Field(key: "period_end_day") public var periodEndDay: Int
     /// Days the platform admin added before dunning counts (extend grace).
@@ -88,6 +90,21 @@ public final class MembershipCharge: TenantOwned, @unchecked Sendable {
     public var amount: Money { Money(cents: amountCents) }
     public var periodStart: LimaDate { LimaDate(dayNumber: periodStartDay) }
     public var periodEnd: LimaDate { LimaDate(dayNumber: periodEndDay) }
+}
+
+/// A module bought on top of the plan, billed with each period at its own price.
+public final class BillingAddon: TenantOwned, @unchecked Sendable {
+    public static let schema = "billing_addons"
+    /// S/ 10.00 a month per add-on module.
+    public static let monthlyCents: Int64 = 1000
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "tenant_id") public var tenantID: UUID
+    @Field(key: "module_id") public var moduleID: String
+    @Field(key: "monthly_cents") public var monthlyCents: Int64
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
 }
 
 /// The dunning ladder the platform admin edits (one row).

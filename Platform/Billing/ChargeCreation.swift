@@ -31,15 +31,22 @@ enum ChargeCreation {
             let batch = due
             try await db.transaction { tx -> Void in
                 guard let sql = tx as? any SQLDatabase else { return }
+                // The plan's charge ("" module) and one per add-on, each its own to pay.
+                let addons = Dictionary(grouping: try await BillingAddon.query(on: tx).filter(\.$tenantID ~~ batch.map(\.tenant_id)).all(),
+                                        by: \.tenantID)
                 var insert = sql.insert(into: MembershipCharge.schema)
-                    .columns("id", "tenant_id", "subscription_id", "period_start_day", "period_end_day", "grace_days",
+                    .columns("id", "tenant_id", "subscription_id", "module_id", "period_start_day", "period_end_day", "grace_days",
                              "amount_cents", "state", "created_at")
                 for row in batch {
-                    insert = insert.values(SQLBind(UUID()), SQLBind(row.tenant_id), SQLBind(row.id), SQLBind(row.next_due_day),
-                                           SQLBind(row.next_period_end_day), SQLBind(0), SQLBind(row.renewal_cents),
-                                           SQLBind(ChargeState.open.rawValue), SQLBind(now))
+                    let months = Int64(BillingPeriod(rawValue: row.period)?.months ?? 1)
+                    let lines = [("", row.renewal_cents)] + (addons[row.tenant_id] ?? []).map { ($0.moduleID, $0.monthlyCents * months) }
+                    for (module, cents) in lines {
+                        insert = insert.values(SQLBind(UUID()), SQLBind(row.tenant_id), SQLBind(row.id), SQLBind(module),
+                                               SQLBind(row.next_due_day), SQLBind(row.next_period_end_day), SQLBind(0), SQLBind(cents),
+                                               SQLBind(ChargeState.open.rawValue), SQLBind(now))
+                    }
                 }
-                try await insert.ignoringConflicts(with: ["subscription_id", "period_start_day"]).run()
+                try await insert.ignoringConflicts(with: ["subscription_id", "period_start_day", "module_id"]).run()
                 // The next period: one UPDATE per distinct (period, end) among the batch.
                 let groups = Dictionary(grouping: batch, by: { "\($0.period)|\($0.next_period_end_day)" })
                 for rows in groups.values {

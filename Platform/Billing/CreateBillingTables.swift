@@ -50,6 +50,7 @@ struct CreateBillingTables: AsyncMigration {
             .id()
             .field("tenant_id", .uuid, .required, .references(Tenant.schema, "id", onDelete: .cascade))
             .field("subscription_id", .uuid, .required, .references(Subscription.schema, "id", onDelete: .cascade))
+            .field("module_id", .string, .required)
             .field("period_start_day", .int, .required)
             .field("period_end_day", .int, .required)
             .field("grace_days", .int, .required)
@@ -60,7 +61,15 @@ struct CreateBillingTables: AsyncMigration {
             .field("paid_at", .datetime)
             .field("note", .string)
             .field("created_at", .datetime, .required)
-            .unique(on: "subscription_id", "period_start_day")
+            .unique(on: "subscription_id", "period_start_day", "module_id")
+            .create()
+        try await database.schema(BillingAddon.schema)
+            .id()
+            .field("tenant_id", .uuid, .required, .references(Tenant.schema, "id", onDelete: .cascade))
+            .field("module_id", .string, .required)
+            .field("monthly_cents", .int64, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "tenant_id", "module_id")
             .create()
         try await database.createIndex(on: MembershipCharge.schema, "subscription_id", "state")
         try await database.createIndex(on: MembershipCharge.schema, "tenant_id")
@@ -91,7 +100,7 @@ struct CreateBillingTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase { try await sql.drop(table: "billing_notices").run() }
-        for schema in [BillingAuditEntry.schema, BillingPolicyRecord.schema, MembershipCharge.schema, Subscription.schema, Plan.schema] {
+        for schema in [BillingAddon.schema, BillingAuditEntry.schema, BillingPolicyRecord.schema, MembershipCharge.schema, Subscription.schema, Plan.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -55,7 +55,7 @@ public enum DunningSweep {
               SELECT s.id, s.tenant_id, s.state, \(stageCase(policy, today: today)) AS new_state
               FROM \(ident: Subscription.schema) s
               LEFT JOIN (SELECT subscription_id, MIN(period_start_day + grace_days) AS owed
-                         FROM \(ident: MembershipCharge.schema) WHERE state = 'open' GROUP BY subscription_id) o
+                         FROM \(ident: MembershipCharge.schema) WHERE state = 'open' AND module_id = '' GROUP BY subscription_id) o
                 ON o.subscription_id = s.id
             """)
         if let tenantIDs {

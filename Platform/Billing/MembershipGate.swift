@@ -12,11 +12,20 @@ struct MembershipGate: TenantGate {
     func access(for tenant: Tenant, on db: any Database, app: Application) async throws -> TenantAccess {
         guard let tenantID = tenant.id,
               var subscription = try await Subscription.query(on: db).filter(\.$tenantID == tenantID).first() else { return .full }
-        if subscription.state.severity > 0, try await Reconciliation.applyApprovedPayments(of: tenantID, app: app, on: db) {
+        let today = LimaDate(app.clock.now()).dayNumber
+        var blockedModules = try await AddonBlocking.modules(of: tenantID, today: today, on: db)
+        if subscription.state.severity > 0 || !blockedModules.isEmpty,
+           try await Reconciliation.applyApprovedPayments(of: tenantID, app: app, on: db) {
             subscription = try await Subscription.query(on: db).filter(\.$tenantID == tenantID).first() ?? subscription
+            blockedModules = try await AddonBlocking.modules(of: tenantID, today: today, on: db)
         }
         let stage = subscription.state
-        guard stage.severity > 0 else { return .full }
+        guard stage.severity > 0 else {
+            var access = TenantAccess.full
+            access.blockedModules = blockedModules
+            access.payPath = "membership"
+            return access
+        }
         let due = try await MembershipDues.of([tenantID], app: app, on: db)[tenantID]
         let amount = due.map { DecimalText.fixed($0.amount.decimal, scale: 2) }
         let money = due?.amount.formatted ?? ""
@@ -36,8 +45,22 @@ struct MembershipGate: TenantGate {
             notice = .init(es: "Tu negocio está bloqueado por la membresía impaga (\(money)). Tus datos están a salvo: paga y todo vuelve al instante.",
                            en: "Your business is blocked for the unpaid membership (\(money)). Your data is safe: pay and everything returns at once.")
         }
-        return TenantAccess(level: level, notice: notice, payPath: "membership", amount: amount, state: stage.rawValue,
-                            openPaths: ["membership"])
+        var access = TenantAccess(level: level, notice: notice, payPath: "membership", amount: amount, state: stage.rawValue,
+                                  openPaths: ["membership"])
+        access.blockedModules = blockedModules
+        return access
+    }
+}
+
+/// An unpaid add-on blocks its module alone, from the ladder's first blocking step on.
+enum AddonBlocking {
+    static func modules(of tenantID: UUID, today: Int, on db: any Database) async throws -> Set<String> {
+        let open = try await MembershipCharge.query(on: db).filter(\.$tenantID == tenantID).filter(\.$state == .open)
+            .filter(\.$moduleID != "").all()
+        guard !open.isEmpty else { return [] }
+        let policy = try await PolicyStore.current(on: db)
+        guard let blocking = policy.thresholds.first(where: { $0.stage.severity >= MembershipStage.blocked.severity })?.offsetDays else { return [] }
+        return Set(open.filter { today - ($0.periodStartDay + $0.graceDays) >= blocking }.map(\.moduleID))
     }
 }
 

@@ -12,6 +12,7 @@ enum MembershipPages {
         let pages = app.tenantPages.grouped("membership")
         pages.get(use: show)
         pages.post("charges", ":charge", "pay", use: pay)
+        pages.post("addons", use: buyAddon)
     }
 
     struct ChargeRow: Encodable {
@@ -25,6 +26,7 @@ enum MembershipPages {
     }
 
     struct Method: Encodable { let id: String; let name: String }
+    struct Addon: Encodable { let id: String; let name: String; let price: String; let owned: Bool }
 
     struct Content: Encodable {
         let base: String
@@ -37,6 +39,7 @@ enum MembershipPages {
         let charges: [ChargeRow]
         let methods: [Method]
         let canPay: Bool
+        let addons: [Addon]
     }
 
     @Sendable static func show(req: Request) async throws -> View {
@@ -55,14 +58,67 @@ enum MembershipPages {
             nextDue: LimaDate(dayNumber: subscription.nextDueDay).formatted,
             charges: try charges.map { charge in
                 ChargeRow(id: try charge.requireID().uuidString.lowercased(),
-                          period: "\(charge.periodStart.formatted) – \(charge.periodEnd.adding(days: -1).formatted)",
+                          period: "\(charge.periodStart.formatted) – \(charge.periodEnd.adding(days: -1).formatted)"
+                            + (charge.moduleID.isEmpty ? "" : " · \(moduleName(charge.moduleID, req))"),
                           due: charge.periodStart.formatted, amount: charge.amount.formatted, state: charge.state.rawValue,
                           stateText: req.t("membership.charge.\(charge.state.rawValue)"),
                           open: charge.state == .open)
             },
             methods: try await methods(req.application, on: req.db).map { Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)")) },
-            canPay: context.user != nil)
+            canPay: context.user != nil,
+            addons: try await addons(req, subscription: subscription, plan: plan))
         return try await req.renderPage("billing/membership", content, title: req.t("membership.title"))
+    }
+
+    static func moduleName(_ id: String, _ req: Request) -> String {
+        req.application.modules.module(id)?.name.text(for: req.language) ?? id
+    }
+
+    /// The modules not in the plan: bought ones, and the rest with their price.
+    static func addons(_ req: Request, subscription: Subscription, plan: Plan?) async throws -> [Addon] {
+        let owned = Set(try await BillingAddon.query(on: req.db).filter(\.$tenantID == subscription.tenantID).all().map(\.moduleID))
+        let included = Set(plan?.modules ?? [])
+        return req.application.modules.modules.filter { !included.contains($0.id) }.map { module in
+            Addon(id: module.id, name: module.name.text(for: req.language), price: Money(cents: BillingAddon.monthlyCents).formatted,
+                  owned: owned.contains(module.id))
+        }
+    }
+
+    /// Buys a module on top of the plan: it is enabled now, and its first charge covers the days
+    /// left until the next period (then it is billed with every period).
+    @Sendable static func buyAddon(req: Request) async throws -> Response {
+        try req.require(CorePermission.settings)
+        let context = try req.tenantContext
+        struct Form: Vapor.Content { var module: String? }
+        guard let moduleID = try req.content.decode(Form.self).module, req.application.modules.module(moduleID) != nil,
+              let subscription = try await Subscription.query(on: req.db).filter(\.$tenantID == context.tenantID).first() else {
+            throw Abort(.unprocessableEntity, reason: req.t("membership.error.addon"))
+        }
+        let now = req.application.clock.now()
+        let today = LimaDate(now).dayNumber
+        try await req.db.transaction { tx in
+            guard try await BillingAddon.query(on: tx).filter(\.$tenantID == context.tenantID).filter(\.$moduleID == moduleID).first() == nil else { return }
+            let addon = BillingAddon()
+            addon.tenantID = context.tenantID
+            addon.moduleID = moduleID
+            addon.monthlyCents = BillingAddon.monthlyCents
+            addon.createdAt = now
+            try await addon.create(on: tx)
+            try await TenantModules.enable(moduleID, for: context.tenantID, registry: req.application.modules, on: tx)
+            let days = max(1, subscription.nextDueDay - today)
+            let charge = MembershipCharge()
+            charge.tenantID = context.tenantID
+            charge.subscriptionID = try subscription.requireID()
+            charge.moduleID = moduleID
+            charge.periodStartDay = today
+            charge.periodEndDay = max(subscription.nextDueDay, today + 1)
+            charge.graceDays = 0
+            charge.amountCents = max(100, (BillingAddon.monthlyCents * Int64(days) + 15) / 30)
+            charge.state = .open
+            charge.createdAt = now
+            try await charge.create(on: tx)
+        }
+        return req.redirect(to: "/t/\(context.tenant.slug)/membership?addon=\(moduleID)")
     }
 
     /// The platform's own ways to be paid (not the business's): card when Stripe is set up, Yape

@@ -315,3 +315,44 @@ extension AllTests.MembershipLadderTests {
         }
     }
 }
+
+extension AllTests.MembershipLadderTests {
+    /// An add-on bought on top of the plan is billed on its own; left unpaid, it blocks its module
+    /// only (402 there, everything else works), and paying it brings the module back at once.
+    @Test func anUnpaidAddOnBlocksItsModuleOnly() async throws {
+        try await withTestApp { app in
+            let clock = TestClock(limaMorning(0))
+            app.clock = clock
+            let business = try await makeBusiness(app, name: "Bodega Rosa", email: "rosa@example.pe")
+            try await Memberships.start(tenantID: business.id, today: LimaDate(clock.now()), now: clock.now(), registry: app.modules, on: app.db)
+            let owner = try await ownerBrowser(app, business, opening: "/t/\(business.slug)/membership")
+            let page = try await owner.get("/t/\(business.slug)/membership")
+            #expect(page.body.contains(#"id="addon-notes""#))
+            let bought = try await owner.post("/t/\(business.slug)/membership/addons", [("module", "notes")])
+            #expect(bought.location == "/t/\(business.slug)/membership?addon=notes")
+            let charge = try #require(try await MembershipCharge.query(on: app.db).filter(\.$moduleID == "notes").first())
+            #expect(charge.amount == Money(cents: 467), "14 days of 30 of S/ 10.00, until the first period")
+            let key = try await makeAPIKey(app, business)
+            #expect(try await apiPost(app, "/api/v1/notes", key: key, json: #"{"title": "Pedido 1"}"#).status == .created)
+
+            clock.set(limaMorning(10))
+            try await DunningSweep.run(app: app, now: clock.now())
+            let blocked = try await apiPost(app, "/api/v1/notes", key: key, json: #"{"title": "Pedido 2"}"#)
+            #expect(try blocked.status == .paymentRequired && blocked.json()["code"] as? String == "payment_required")
+            #expect(try await api(app, .GET, "/api/v1/me", key: key).status == .ok, "the rest of the business works")
+            #expect(try await Subscription.query(on: app.db).first()?.state == .trial)
+
+            let started = try await owner.post("/t/\(business.slug)/membership/charges/\(charge.id!.uuidString.lowercased())/pay", [("method", "sandbox")])
+            let payPath = try #require(started.location)
+            _ = try await owner.post("/pay/sandbox/\(payPath.split(separator: "/").last!)/approve", [])
+            #expect(try await apiPost(app, "/api/v1/notes", key: key, json: #"{"title": "Pedido 3"}"#).status == .created)
+
+            // From the next period on, the add-on is charged with the plan, each on its own.
+            clock.set(limaMorning(12))
+            try await DunningSweep.run(app: app, now: clock.now())
+            let next = try await MembershipCharge.query(on: app.db).filter(\.$periodStartDay == LimaDate(limaMorning(14)).dayNumber).all()
+            #expect(next.map(\.moduleID).sorted() == ["", "notes"])
+            #expect(next.first { $0.moduleID == "notes" }?.amountCents == 1000)
+        }
+    }
+}

@@ -9,6 +9,10 @@ struct ModuleGate: AsyncMiddleware {
         guard try request.tenantContext.enabledModules.contains(moduleID) else {
             throw Abort(.notFound)
         }
+        if let access = request.tenantAccess, access.blockedModules.contains(moduleID) {
+            // An unpaid add-on: this module only, with the way to pay it.
+            throw APIError(.paymentRequired, code: "payment_required", message: request.t("membership.addon_blocked"))
+        }
         return try await next.respond(to: request)
     }
 }

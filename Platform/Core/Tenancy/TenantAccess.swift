@@ -23,6 +23,8 @@ public struct TenantAccess: Sendable {
     public var state: String?
     /// Paths below `/t/{tenant}/` that stay open when blocked or read-only (the pay page).
     public var openPaths: [String]
+    /// Modules blocked on their own (an unpaid add-on), whatever the level.
+    public var blockedModules: Set<String> = []
 
     public init(level: Level, notice: LocalizedText? = nil, payPath: String? = nil, amount: String? = nil,
                 state: String? = nil, openPaths: [String] = []) {
