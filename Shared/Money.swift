@@ -210,3 +210,8 @@ extension Money {
         return Int64(digits)
     }
 }
+
+extension Money {
+    /// "1234.50": the amount as the API and webhooks write it (no symbol, no grouping).
+    public var decimalText: String { DecimalText.fixed(decimal, scale: 2) }
+}

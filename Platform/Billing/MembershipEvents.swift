@@ -11,46 +11,39 @@ public struct MembershipEventData: Codable, Sendable, Equatable {
     public let amount_due: String?
 }
 
-public struct MembershipWarning: DomainEvent {
+public struct MembershipWarning: PayloadEvent {
     public static let eventType = EventType("membership.warning", .init(es: "Membresía vencida: aviso", en: "Membership overdue: warning"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
-public struct MembershipReadOnly: DomainEvent {
+public struct MembershipReadOnly: PayloadEvent {
     public static let eventType = EventType("membership.read_only", .init(es: "Membresía vencida: solo lectura", en: "Membership overdue: read-only"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
-public struct MembershipBlocked: DomainEvent {
+public struct MembershipBlocked: PayloadEvent {
     public static let eventType = EventType("membership.blocked", .init(es: "Membresía vencida: bloqueada", en: "Membership overdue: blocked"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
-public struct MembershipCancelled: DomainEvent {
+public struct MembershipCancelled: PayloadEvent {
     public static let eventType = EventType("membership.cancelled", .init(es: "Membresía cancelada (datos conservados)", en: "Membership cancelled (data kept)"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
-public struct MembershipReactivated: DomainEvent {
+public struct MembershipReactivated: PayloadEvent {
     public static let eventType = EventType("membership.reactivated", .init(es: "Membresía reactivada", en: "Membership reactivated"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
-public struct MembershipReminder: DomainEvent {
+public struct MembershipReminder: PayloadEvent {
     public static let eventType = EventType("membership.reminder", .init(es: "Recordatorio de pago de la membresía", en: "Membership payment reminder"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
-public struct MembershipActivated: DomainEvent {
+public struct MembershipActivated: PayloadEvent {
     public static let eventType = EventType("membership.activated", .init(es: "Membresía activa (fin de la prueba)", en: "Membership active (trial over)"))
-    let data: MembershipEventData
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+    public let data: MembershipEventData
 }
 
 enum MembershipEvents {

@@ -27,7 +27,7 @@ struct MembershipGate: TenantGate {
             return access
         }
         let due = try await MembershipDues.of([tenantID], app: app, on: db)[tenantID]
-        let amount = due.map { DecimalText.fixed($0.amount.decimal, scale: 2) }
+        let amount = due.map { $0.amount.decimalText }
         let money = due?.amount.formatted ?? ""
         let notice: LocalizedText
         let level: TenantAccess.Level

@@ -88,7 +88,7 @@ struct MembershipDues {
 
     func request(_ template: String) -> NotificationRequest {
         NotificationRequest(template: template, to: recipient, parameters: [
-            "business": business, "amount": DecimalText.fixed(amount.decimal, scale: 2), "due": due?.formatted ?? "-", "link": link,
+            "business": business, "amount": amount.decimalText, "due": due?.formatted ?? "-", "link": link,
         ], tenantID: tenantID)
     }
 

@@ -29,34 +29,25 @@ public struct InvoiceEventData: Codable, Sendable, Equatable {
     }
 }
 
-/// The four events share one payload; each type wraps it so the payload is the data itself.
-protocol InvoiceDomainEvent: DomainEvent {
-    var data: InvoiceEventData { get }
-    init(data: InvoiceEventData)
-}
 
-extension InvoiceDomainEvent {
-    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
-}
-
-public struct InvoiceIssued: InvoiceDomainEvent {
+public struct InvoiceIssued: PayloadEvent {
     public static let eventType = EventType("invoice.issued", .init(es: "Comprobante emitido (firmado)", en: "Document issued (signed)"))
-    let data: InvoiceEventData
+    public let data: InvoiceEventData
 }
 
-public struct InvoiceAccepted: InvoiceDomainEvent {
+public struct InvoiceAccepted: PayloadEvent {
     public static let eventType = EventType("invoice.accepted", .init(es: "Comprobante aceptado por SUNAT", en: "Document accepted by SUNAT"))
-    let data: InvoiceEventData
+    public let data: InvoiceEventData
 }
 
-public struct InvoiceRejected: InvoiceDomainEvent {
+public struct InvoiceRejected: PayloadEvent {
     public static let eventType = EventType("invoice.rejected", .init(es: "Comprobante rechazado por SUNAT", en: "Document rejected by SUNAT"))
-    let data: InvoiceEventData
+    public let data: InvoiceEventData
 }
 
-public struct InvoiceVoided: InvoiceDomainEvent {
+public struct InvoiceVoided: PayloadEvent {
     public static let eventType = EventType("invoice.voided", .init(es: "Comprobante anulado", en: "Document voided"))
-    let data: InvoiceEventData
+    public let data: InvoiceEventData
 }
 
 enum InvoiceEvents {
@@ -75,9 +66,4 @@ enum InvoiceEvents {
         case .voided: try await DomainEvents.emit(InvoiceVoided(data: data), tenantID: tenantID, at: now, on: db)
         }
     }
-}
-
-extension Money {
-    /// "1234.50": the API's form of an amount.
-    var decimalText: String { DecimalText.fixed(decimal, scale: 2) }
 }

@@ -15,6 +15,17 @@ extension DomainEvent {
     public static var schemaVersion: Int { 1 }
 }
 
+/// An event whose payload is one shared value (several event types carrying the same data,
+/// like `invoice.accepted` and `invoice.rejected`): it encodes as that value itself.
+public protocol PayloadEvent: DomainEvent {
+    associatedtype Payload: Encodable & Sendable
+    var data: Payload { get }
+}
+
+extension PayloadEvent {
+    public func encode(to encoder: any Encoder) throws { try data.encode(to: encoder) }
+}
+
 public enum EventError: Error, CustomStringConvertible, Equatable {
     case invalidTypeName(String)
     case payloadNotAnObject(String)
