@@ -1,4 +1,5 @@
 import Core
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Invoicing for every business, whatever its niche: issuer settings, customers, documents
@@ -19,6 +20,7 @@ public enum Invoicing {
         app.notificationTemplates.register(InvoiceMail.template)
         Strings.add(es: InvoicingStrings.spanish, en: InvoicingStrings.english)
         InvoicesAPI.routes(app)
+        app.openAPIDocument = NIOLockedValueBox(nil)
         APIDocs.routes(app)
         PublicDocumentPages.routes(app)
         InvoicingPages.routes(app)
