@@ -29,11 +29,12 @@ enum ChargeCreation {
                 """).all(decoding: Due.self)
             if due.isEmpty { return created }
             let batch = due
+            // Read before the transaction, whose first statement must be a write (SQLite).
+            let addons = Dictionary(grouping: try await BillingAddon.query(on: db).filter(\.$tenantID ~~ batch.map(\.tenant_id)).all(),
+                                    by: \.tenantID)
             try await db.transaction { tx -> Void in
                 guard let sql = tx as? any SQLDatabase else { return }
                 // The plan's charge ("" module) and one per add-on, each its own to pay.
-                let addons = Dictionary(grouping: try await BillingAddon.query(on: tx).filter(\.$tenantID ~~ batch.map(\.tenant_id)).all(),
-                                        by: \.tenantID)
                 var insert = sql.insert(into: MembershipCharge.schema)
                     .columns("id", "tenant_id", "subscription_id", "module_id", "period_start_day", "period_end_day", "grace_days",
                              "amount_cents", "state", "created_at")

@@ -96,8 +96,11 @@ enum MembershipPages {
         }
         let now = req.application.clock.now()
         let today = LimaDate(now).dayNumber
+        let done = req.redirect(to: "/t/\(context.tenant.slug)/membership?addon=\(moduleID)")
+        // Read before the transaction, whose first statement must be a write (SQLite).
+        guard try await BillingAddon.query(on: req.db).filter(\.$tenantID == context.tenantID)
+            .filter(\.$moduleID == moduleID).first() == nil else { return done }
         try await req.db.transaction { tx in
-            guard try await BillingAddon.query(on: tx).filter(\.$tenantID == context.tenantID).filter(\.$moduleID == moduleID).first() == nil else { return }
             let addon = BillingAddon()
             addon.tenantID = context.tenantID
             addon.moduleID = moduleID
@@ -118,7 +121,7 @@ enum MembershipPages {
             charge.createdAt = now
             try await charge.create(on: tx)
         }
-        return req.redirect(to: "/t/\(context.tenant.slug)/membership?addon=\(moduleID)")
+        return done
     }
 
     /// The platform's own ways to be paid (not the business's): card when Stripe is set up, Yape

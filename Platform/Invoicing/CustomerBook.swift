@@ -3,6 +3,7 @@ import EInvoicing
 import Fluent
 import Foundation
 import Shared
+import SQLKit
 import Vapor
 
 /// Customers of a business: saved from the customers page, the API, or inline in a document
@@ -12,19 +13,43 @@ enum CustomerBook {
 
     /// A new customer; `Duplicate` when one with the same document exists. A deleted one with
     /// that document comes back instead (its documents still point to it).
+    ///
+    /// The insert comes first (`ON CONFLICT DO NOTHING`, the unique document decides), so that in
+    /// a transaction the first statement is a write (see `PaymentLedger.apply` for SQLite's why).
     static func create(_ data: CustomerData, scope: TenantScope, on db: any Database) async throws -> InvoiceCustomer {
-        if let existing = try await find(data, scope: scope, on: db, withDeleted: true) {
-            guard existing.deletedAt != nil else { throw Duplicate(existing: existing) }
-            try await existing.restore(on: db)
-            existing.apply(data)
-            try await existing.save(on: db)
-            return existing
-        }
         let customer = InvoiceCustomer()
+        customer.id = UUID()
         customer.tenantID = scope.tenantID
         customer.apply(data)
-        try await customer.create(on: db)
-        return customer
+        if try await insertIfNew(customer, on: db) { return customer }
+        guard let existing = try await find(data, scope: scope, on: db, withDeleted: true) else { throw Duplicate(existing: customer) }
+        guard existing.deletedAt != nil else { throw Duplicate(existing: existing) }
+        try await existing.restore(on: db)
+        existing.apply(data)
+        try await existing.save(on: db)
+        return existing
+    }
+
+    /// Inserts `customer` unless its document is taken; true when it was inserted.
+    private static func insertIfNew(_ customer: InvoiceCustomer, on db: any Database) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else {
+            try await customer.create(on: db)
+            return true
+        }
+        let now = Date()
+        let rows = try await sql.raw("""
+            INSERT INTO \(ident: InvoiceCustomer.schema)
+                (id, tenant_id, document_type, document_number, name, email, phone, address, search_text, created_at, updated_at)
+            VALUES (\(bind: customer.id), \(bind: customer.tenantID), \(bind: customer.documentType), \(bind: customer.documentNumber),
+                    \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.address),
+                    \(bind: customer.searchText), \(bind: now), \(bind: now))
+            ON CONFLICT (tenant_id, document_type, document_number) DO NOTHING RETURNING id
+            """).all()
+        guard !rows.isEmpty else { return false }
+        customer.createdAt = now
+        customer.updatedAt = now
+        customer.$id.exists = true
+        return true
     }
 
     /// The saved customer for a document's inline customer: found by document and refreshed,
