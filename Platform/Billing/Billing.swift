@@ -8,6 +8,7 @@ import Vapor
 public enum Billing {
     public static func register(on app: Application) {
         app.migrations.add(CreateBillingTables())
+        app.migrations.add(AddBillingCards())
         app.platformEventTypes += MembershipEvents.types
         app.tenantGate = MembershipGate()
         app.tenantLimits = PlanLimits()
@@ -18,6 +19,8 @@ public enum Billing {
         }
         app.jobHandlers.register(DunningSweep.handler)
         app.jobHandlers.register(PlatformInvoices.handler)
+        app.jobHandlers.register(CardCharges.handler)
+        app.jobHandlers.register(Reconciliation.applyHandler)
         app.scheduledJobs.append(DunningSweep.schedule)
         app.eventSubscribers.append(Reconciliation.subscriber)
         app.eventSubscribers.append(MembershipNotices.subscriber)

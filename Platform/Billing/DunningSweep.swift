@@ -24,6 +24,8 @@ public enum DunningSweep {
 
     public struct Report: Sendable, Equatable {
         public var chargesCreated = 0
+        /// Renewals sent to the kept cards today (each a job).
+        public var cardCharges = 0
         public var changes: [Change] = []
         public var reminders = 0
     }
@@ -38,6 +40,7 @@ public enum DunningSweep {
     public static func run(app: Application, now: Date) async throws -> Report {
         var report = Report()
         report.chargesCreated = try await ChargeCreation.run(now: now, on: app.db)
+        report.cardCharges = try await CardCharges.schedule(now: now, on: app.db)
         report.changes = try await evaluate(tenantIDs: nil, app: app, now: now)
         report.reminders = try await Reminders.send(app: app, now: now)
         return report

@@ -85,13 +85,34 @@ enum Reconciliation {
         return applied
     }
 
-    /// `payment.approved` for a membership charge, dispatched after the fact (mail, invoice).
+    struct Applied: Codable, Sendable {
+        let chargeID: UUID
+        let paymentID: UUID
+    }
+
+    static let applyKind = JobKind<Applied>("billing.apply_payment")
+
+    /// `payment.approved` for a membership charge: a job applies it (subscribers run inside the
+    /// dispatch transaction, where re-evaluating the business or asking the provider would hold
+    /// it open; the next request of the business applies it anyway, through the gate).
     static var subscriber: EventSubscriber {
         EventSubscriber("billing.payments", eventTypes: [PaymentApproved.eventType.name]) { event, db, app in
             struct Envelope: Decodable { let payment: PaymentEventData }
             guard let data = try? JSONDecoder.jobs.decode(Envelope.self, from: Data(event.payload.utf8)).payment,
                   data.purpose == purpose, let chargeID = UUID(uuidString: data.reference) else { return }
-            try await Memberships.applyPayment(chargeID: chargeID, paymentID: data.paymentID, app: app, now: app.clock.now(), on: db)
+            try await JobQueue.enqueue(applyKind, Applied(chargeID: chargeID, paymentID: data.paymentID), runAt: app.clock.now(), on: db)
+        }
+    }
+
+    /// Applies the payment (mail and invoice follow), then keeps the card if the payer agreed.
+    static var applyHandler: JobHandler {
+        JobHandler(applyKind) { payload, context in
+            let app = context.application
+            try await Memberships.applyPayment(chargeID: payload.chargeID, paymentID: payload.paymentID, app: app,
+                                               now: context.now, on: context.db)
+            guard let payment = try await Payment.find(payload.paymentID, on: context.db),
+                  let charge = try await MembershipCharge.find(payload.chargeID, on: context.db) else { return }
+            try await SavedCards.keep(from: payment, tenantID: charge.tenantID, app: app, on: context.db)
         }
     }
 }

@@ -48,7 +48,18 @@ enum MembershipNotices {
         en: ("Your business is active again", "Hello {{business}},\n\nWe received your payment. Everything works again. Thank you!\n\n{{link}}",
              "Multinicho: payment received; {{business}} is active again. Thank you!"))
 
-    static let all = [reminder, warning, readOnly, blocked, reactivated]
+    static let cardDeclined = NotificationTemplate(
+        "membership.card_declined", .init(es: "Cobro automático rechazado", en: "Automatic charge declined"),
+        parameters: parameters + ["reason"], content: [
+            .es: .init(subject: "No pudimos cobrar tu membresía con la tarjeta guardada",
+                       body: "Hola, {{business}}:\n\nTu banco rechazó el cobro automático de la membresía (S/ {{amount}}, vence el {{due}}): {{reason}}\n\nPuedes pagar con Yape, Plin u otra tarjeta aquí:\n\n{{link}}",
+                       short: "Multinicho: el banco rechazó el cobro de la membresía de {{business}} (S/ {{amount}}): {{reason}}. Paga aquí: {{link}}"),
+            .en: .init(subject: "We could not charge your membership to the saved card",
+                       body: "Hello {{business}},\n\nYour bank declined the automatic membership charge (S/ {{amount}}, due {{due}}): {{reason}}\n\nYou can pay with Yape, Plin or another card here:\n\n{{link}}",
+                       short: "Multinicho: the bank declined the membership charge of {{business}} (S/ {{amount}}): {{reason}}. Pay here: {{link}}"),
+        ], urgent: true, tenantEditable: false)
+
+    static let all = [reminder, warning, readOnly, blocked, reactivated, cardDeclined]
 
     static func template(for stage: MembershipStage, from: MembershipStage) -> NotificationTemplate? {
         switch stage {

@@ -13,6 +13,7 @@ enum MembershipPages {
         pages.get(use: show)
         pages.post("charges", ":charge", "pay", use: pay)
         pages.post("addons", use: buyAddon)
+        pages.post("card", "delete", use: forgetCard)
     }
 
     struct ChargeRow: Encodable {
@@ -40,6 +41,11 @@ enum MembershipPages {
         let methods: [Method]
         let canPay: Bool
         let addons: [Addon]
+        /// The card kept for renewals ("VISA •••• 4242 (12/2030)"), and its last decline.
+        let card: String?
+        let cardFailure: String?
+        /// Card payments can keep the card (Stripe is set up and none is kept yet).
+        let offersCardSaving: Bool
     }
 
     @Sendable static func show(req: Request) async throws -> View {
@@ -50,6 +56,8 @@ enum MembershipPages {
         let plan = try await Plan.find(subscription.planID, on: req.db)
         let charges = try await MembershipCharge.query(on: req.db).filter(\.$tenantID == context.tenantID)
             .sort(\.$periodStartDay, .descending).limit(24).all()
+        let card = try await BillingCard.query(on: req.db).filter(\.$tenantID == context.tenantID).first()
+        let methods = try await methods(req.application, on: req.db)
         let content = Content(
             base: "/t/\(context.tenant.slug)/membership", plan: plan?.name ?? "", period: subscription.period.displayName,
             stage: subscription.state.rawValue,
@@ -64,9 +72,11 @@ enum MembershipPages {
                           stateText: req.t("membership.charge.\(charge.state.rawValue)"),
                           open: charge.state == .open)
             },
-            methods: try await methods(req.application, on: req.db).map { Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)")) },
+            methods: methods.map { Method(id: $0.rawValue, name: req.t("methods.\($0.rawValue)")) },
             canPay: context.user != nil,
-            addons: try await addons(req, subscription: subscription, plan: plan))
+            addons: try await addons(req, subscription: subscription, plan: plan),
+            card: card?.label, cardFailure: card?.lastFailure,
+            offersCardSaving: card == nil && methods.contains { req.application.paymentGateways[$0] is any CardOnFileGateway })
         return try await req.renderPage("billing/membership", content, title: req.t("membership.title"))
     }
 
@@ -145,21 +155,31 @@ enum MembershipPages {
     @Sendable static func pay(req: Request) async throws -> Response {
         let context = try req.tenantContext
         let charge = try await req.tenantScope.require(MembershipCharge.self, req.parameters.get("charge", as: UUID.self))
-        struct Form: Vapor.Content { var method: String? }
-        guard charge.state == .open, let method = try req.content.decode(Form.self).method.flatMap(PaymentProviderID.init(rawValue:)),
+        struct Form: Vapor.Content { var method: String?; var save_card: String? }
+        let form = try req.content.decode(Form.self)
+        guard charge.state == .open, let method = form.method.flatMap(PaymentProviderID.init(rawValue:)),
               try await methods(req.application, on: req.db).contains(method), let gateway = req.application.paymentGateways[method] else {
             throw Abort(.unprocessableEntity, reason: req.t("membership.error.method"))
         }
         let platform = try await PlatformAccount.tenant(app: req.application, on: req.db)
         let chargeID = try charge.requireID().uuidString.lowercased()
+        let saveCard = form.save_card == "on" && gateway is any CardOnFileGateway
         let request = PaymentRequest(
             purpose: Reconciliation.purpose, reference: chargeID, amount: charge.amount,
-            idempotencyKey: "membership-\(chargeID)-\(method.rawValue)",
+            idempotencyKey: "membership-\(chargeID)-\(method.rawValue)" + (saveCard ? "-save" : ""),
             description: "Membresía Multinicho · \(context.tenant.displayName) · \(charge.periodStart.formatted)",
-            payerEmail: context.user?.email)
+            payerEmail: context.user?.email, saveCard: saveCard)
         let payment = try await PaymentService.create(request, tenantID: try platform.requireID(), gateway: gateway,
                                                       now: req.application.clock.now(), on: req.db)
         return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")
+    }
+
+    /// Stops the automatic renewals by card: the card is detached at the provider and dropped.
+    @Sendable static func forgetCard(req: Request) async throws -> Response {
+        try req.require(CorePermission.settings)
+        let context = try req.tenantContext
+        try await SavedCards.forget(tenantID: context.tenantID, app: req.application, on: req.db)
+        return req.redirect(to: "/t/\(context.tenant.slug)/membership?card=removed")
     }
 }
 

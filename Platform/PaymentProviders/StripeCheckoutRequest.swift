@@ -14,10 +14,13 @@ public struct StripeCheckoutRequest: Sendable, Equatable {
     public var customerEmail: String?
     /// More metadata (the tenant, say); `payment_id` is set from `paymentID` and wins.
     public var metadata: [String: String]
+    /// Keep the card for later charges without the payer present: Checkout creates a Customer,
+    /// attaches the card to it and tells the payer so (`setup_future_usage=off_session`).
+    public var saveCardForFutureUse: Bool
 
     public init(
         paymentID: String, amount: Money, productName: String, successURL: String, cancelURL: String,
-        customerEmail: String? = nil, metadata: [String: String] = [:]
+        customerEmail: String? = nil, metadata: [String: String] = [:], saveCardForFutureUse: Bool = false
     ) {
         self.paymentID = paymentID
         self.amount = amount
@@ -26,6 +29,7 @@ public struct StripeCheckoutRequest: Sendable, Equatable {
         self.cancelURL = cancelURL
         self.customerEmail = customerEmail
         self.metadata = metadata
+        self.saveCardForFutureUse = saveCardForFutureUse
     }
 
     /// The form fields, in a fixed order so that a retry sends identical parameters (Stripe
@@ -52,6 +56,10 @@ public struct StripeCheckoutRequest: Sendable, Equatable {
             ("client_reference_id", paymentID),
         ]
         if let customerEmail { fields.append(("customer_email", customerEmail)) }
+        if saveCardForFutureUse {
+            fields.append(("customer_creation", "always"))
+            fields.append(("payment_intent_data[setup_future_usage]", "off_session"))
+        }
         var all = metadata
         all[StripeMetadata.paymentIDKey] = paymentID
         for key in all.keys.sorted() {

@@ -11,6 +11,8 @@ public struct StripeCheckoutSession: Sendable, Equatable, Decodable {
     /// Set once the payer submits (newer API versions leave it null until then).
     public let paymentIntentID: String?
     public let clientReferenceID: String?
+    /// "cus_…": the Customer Checkout created (`customer_creation=always`) or was given.
+    public let customerID: String?
     /// Céntimos.
     public let amountTotal: Int64?
     /// Lowercase ISO code, e.g. "pen".
@@ -25,6 +27,7 @@ public struct StripeCheckoutSession: Sendable, Equatable, Decodable {
         case paymentStatus = "payment_status"
         case paymentIntent = "payment_intent"
         case clientReferenceID = "client_reference_id"
+        case customer
         case amountTotal = "amount_total"
     }
 
@@ -36,6 +39,7 @@ public struct StripeCheckoutSession: Sendable, Equatable, Decodable {
         paymentStatus = try c.decodeIfPresent(String.self, forKey: .paymentStatus)
         paymentIntentID = try c.decodeStripeID(forKey: .paymentIntent)
         clientReferenceID = try c.decodeIfPresent(String.self, forKey: .clientReferenceID)
+        customerID = try c.decodeStripeID(forKey: .customer)
         amountTotal = try c.decodeIfPresent(Int64.self, forKey: .amountTotal)
         currency = try c.decodeIfPresent(String.self, forKey: .currency)
         metadata = try c.decodeMetadata(forKey: .metadata)

@@ -4,7 +4,8 @@ import ProviderSupport
 import NIOHTTP1
 import Shared
 
-/// Stripe's REST API for one-off payments: Checkout Sessions, PaymentIntent status and refunds.
+/// Stripe's REST API for one-off payments (Checkout Sessions, PaymentIntent status, refunds) and
+/// for charging a card saved at Checkout without the payer present.
 public struct StripeClient: Sendable {
     public struct Configuration: Sendable {
         public var apiBaseURL: String
@@ -56,6 +57,28 @@ public struct StripeClient: Sendable {
     public func paymentIntent(id: String) async throws(PaymentProviderError) -> StripePaymentIntent {
         try PaymentInput.requireID(id, field: "payment intent id", .stripe)
         return try await send(.GET, "/v1/payment_intents/\(id)")
+    }
+
+    /// `POST /v1/payment_intents`, confirmed off-session against a saved card. A decline is a
+    /// `PaymentProviderError` with reason `.declined` and Stripe's `code` (`card_declined`,
+    /// `authentication_required`); Stripe keeps that answer for the Idempotency-Key.
+    public func createOffSessionPayment(
+        _ payment: StripeOffSessionPayment, idempotencyKey: String
+    ) async throws(PaymentProviderError) -> StripePaymentIntent {
+        let fields = try payment.formFields()
+        return try await send(.POST, "/v1/payment_intents", form: fields, idempotencyKey: idempotencyKey)
+    }
+
+    /// `GET /v1/payment_methods/{id}`
+    public func paymentMethod(id: String) async throws(PaymentProviderError) -> StripePaymentMethod {
+        try PaymentInput.requireID(id, field: "payment method id", .stripe)
+        return try await send(.GET, "/v1/payment_methods/\(id)")
+    }
+
+    /// `POST /v1/payment_methods/{id}/detach`: the card can no longer be charged.
+    public func detachPaymentMethod(id: String, idempotencyKey: String) async throws(PaymentProviderError) -> StripePaymentMethod {
+        try PaymentInput.requireID(id, field: "payment method id", .stripe)
+        return try await send(.POST, "/v1/payment_methods/\(id)/detach", form: [], idempotencyKey: idempotencyKey)
     }
 
     /// `POST /v1/refunds` for a PaymentIntent; `amount` nil refunds what is left.

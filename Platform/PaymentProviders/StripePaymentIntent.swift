@@ -29,6 +29,9 @@ public struct StripePaymentIntent: Sendable, Equatable, Decodable {
     public let currency: String
     public let metadata: [String: String]
     public let latestChargeID: String?
+    /// "cus_…" and "pm_…": whose card paid, and which card (set once confirmed).
+    public let customerID: String?
+    public let paymentMethodID: String?
     public let lastPaymentError: PaymentError?
 
     public var paymentID: String? { metadata[StripeMetadata.paymentIDKey] }
@@ -37,6 +40,8 @@ public struct StripePaymentIntent: Sendable, Equatable, Decodable {
         case id, status, amount, currency, metadata
         case amountReceived = "amount_received"
         case latestCharge = "latest_charge"
+        case customer
+        case paymentMethod = "payment_method"
         case lastPaymentError = "last_payment_error"
     }
 
@@ -49,6 +54,8 @@ public struct StripePaymentIntent: Sendable, Equatable, Decodable {
         currency = try c.decode(String.self, forKey: .currency)
         metadata = try c.decodeMetadata(forKey: .metadata)
         latestChargeID = try c.decodeStripeID(forKey: .latestCharge)
+        customerID = try c.decodeStripeID(forKey: .customer)
+        paymentMethodID = try c.decodeStripeID(forKey: .paymentMethod)
         lastPaymentError = try c.decodeIfPresent(PaymentError.self, forKey: .lastPaymentError)
     }
 }

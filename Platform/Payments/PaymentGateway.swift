@@ -12,15 +12,19 @@ public struct PaymentRequest: Sendable, Equatable {
     /// Shown to the payer and sent to providers that print it ("Reserva alisado largo").
     public var description: String
     public var payerEmail: String?
+    /// The payer agreed to keep the card for later charges without them present (card on file);
+    /// gateways that cannot keep cards ignore it.
+    public var saveCard: Bool
 
     public init(purpose: String, reference: String, amount: Money, idempotencyKey: String,
-                description: String, payerEmail: String? = nil) {
+                description: String, payerEmail: String? = nil, saveCard: Bool = false) {
         self.purpose = purpose
         self.reference = reference
         self.amount = amount
         self.idempotencyKey = idempotencyKey
         self.description = description
         self.payerEmail = payerEmail
+        self.saveCard = saveCard
     }
 }
 

@@ -37,6 +37,27 @@ public enum PaymentService {
         return payment
     }
 
+    /// Charges a saved card for `request`, without the payer. A retry with the same idempotency
+    /// key charges the same payment again with the same provider key (the provider answers the
+    /// first result), so a lost answer never charges twice. Returns the payment in its new state
+    /// and whether only the payer can complete it (the bank asked for authentication).
+    public static func chargeSavedCard(
+        _ request: PaymentRequest, card: SavedCard, tenantID: UUID, gateway: any CardOnFileGateway, now: Date,
+        on db: any Database
+    ) async throws -> (payment: Payment, needsPayer: Bool) {
+        try validate(request, gateway: gateway)
+        var payment = Payment(tenantID: tenantID, request: request, provider: gateway.provider, now: now, expiresAt: nil)
+        if let existing = try await existing(request, tenantID: tenantID, on: db) {
+            payment = existing
+        } else {
+            try await payment.create(on: db)
+        }
+        guard payment.state == .pending else { return (payment, false) }
+        let (update, needsPayer) = try await gateway.charge(payment, request: request, card: card)
+        _ = try await PaymentLedger.apply(update, provider: gateway.provider, tenantID: tenantID, now: now, on: db)
+        return (try await Payment.find(payment.requireID(), on: db) ?? payment, needsPayer)
+    }
+
     static func validate(_ request: PaymentRequest, gateway: any PaymentGateway) throws {
         guard request.amount.cents > 0 else {
             throw PaymentInputError(field: "amount", message: "must be greater than zero")

@@ -7,7 +7,7 @@ import Vapor
 
 /// Card payments through Stripe Checkout: the payer is sent to Stripe's page, and Stripe's
 /// signed webhooks (`Stripe-Signature`) decide the state.
-public struct StripeGateway: PaymentGateway {
+public struct StripeGateway: CardOnFileGateway {
     public struct Settings: Sendable {
         public var client: StripeClient.Configuration
         /// Endpoint secrets (`whsec_…`); more than one while a secret is being rotated.
@@ -50,7 +50,8 @@ public struct StripeGateway: PaymentGateway {
         let checkout = StripeCheckoutRequest(
             paymentID: id, amount: request.amount, productName: request.description,
             successURL: "\(baseURL)/pay/\(id)?result=success", cancelURL: "\(baseURL)/pay/\(id)?result=cancel",
-            customerEmail: request.payerEmail, metadata: ["tenant_id": payment.tenantID.uuidString.lowercased()])
+            customerEmail: request.payerEmail, metadata: ["tenant_id": payment.tenantID.uuidString.lowercased()],
+            saveCardForFutureUse: request.saveCard)
         let session = try await client.createCheckoutSession(checkout, idempotencyKey: "payment-\(id)")
         guard let url = session.url else {
             throw PaymentProviderError(provider: .stripe, reason: .providerFailure, status: nil,
@@ -105,5 +106,41 @@ public struct StripeGateway: PaymentGateway {
                                              paymentID: payment.id?.uuidString.lowercased(), idempotencyKey: idempotencyKey)
         return PaymentUpdate(eventID: "refund-\(refund.id)", paymentID: payment.id, providerPaymentID: sessionID,
                              state: .refunded, raw: "{}")
+    }
+
+    /// The card Checkout attached to a Customer (the payer ticked "save"): the session names the
+    /// Customer and the PaymentIntent the card. Off-session payments (`pi_…`) keep no new card.
+    public func savedCard(of payment: Payment) async throws -> SavedCard? {
+        guard let sessionID = payment.providerPaymentID, sessionID.hasPrefix("cs_") else { return nil }
+        let session = try await client.checkoutSession(id: sessionID)
+        guard let customer = session.customerID, let intentID = session.paymentIntentID,
+              let methodID = try await client.paymentIntent(id: intentID).paymentMethodID else { return nil }
+        let method = try await client.paymentMethod(id: methodID)
+        guard method.customerID == customer, let card = method.card else { return nil }
+        return SavedCard(provider: .stripe, customerRef: customer, methodRef: method.id, brand: card.brand, last4: card.last4,
+                         expMonth: card.expMonth, expYear: card.expYear)
+    }
+
+    public func charge(_ payment: Payment, request: PaymentRequest, card: SavedCard) async throws -> (update: PaymentUpdate, needsPayer: Bool) {
+        let id = try payment.requireID().uuidString.lowercased()
+        let charge = StripeOffSessionPayment(
+            paymentID: id, amount: request.amount, customerID: card.customerRef, paymentMethodID: card.methodRef,
+            description: request.description, metadata: ["tenant_id": payment.tenantID.uuidString.lowercased()])
+        let intent: StripePaymentIntent
+        do {
+            intent = try await client.createOffSessionPayment(charge, idempotencyKey: "payment-\(id)")
+        } catch {
+            let failure: PaymentProviderError = error
+            guard failure.reason == .declined else { throw failure }
+            let update = PaymentUpdate(eventID: nil, paymentID: payment.id, providerPaymentID: nil, state: .rejected,
+                                       reason: failure.userMessage ?? failure.message, raw: "{}")
+            return (update, failure.code == "authentication_required")
+        }
+        let state: PaymentState = intent.status == "succeeded" ? .approved : .pending
+        return (PaymentUpdate(eventID: nil, paymentID: payment.id, providerPaymentID: intent.id, state: state, raw: "{}"), false)
+    }
+
+    public func forget(_ card: SavedCard) async throws {
+        _ = try await client.detachPaymentMethod(id: card.methodRef, idempotencyKey: "detach-\(card.methodRef)")
     }
 }

@@ -33,6 +33,14 @@ public final class FakePayments: Sendable {
     public struct Paid: Decodable {
         public let payment_intent: String
         public let charge: String?
+        public let customer: String?
+        public let payment_method: String?
+    }
+
+    /// A Stripe Customer and the cards attached to it now.
+    public struct Customer: Decodable {
+        public let id: String
+        public let payment_methods: [String]
     }
 
     private let helper: PythonHelper
@@ -73,6 +81,17 @@ public final class FakePayments: Sendable {
     public func pay(session: String, outcome: String) async throws -> Paid {
         let body = try JSONSerialization.data(withJSONObject: ["session": session, "outcome": outcome])
         return try JSONDecoder().decode(Paid.self, from: try await call(.POST, "/_stripe/pay", body: body))
+    }
+
+    /// How later off-session charges of `paymentMethod` end: "succeeded", "card_declined" or
+    /// "authentication_required".
+    public func setCard(_ paymentMethod: String, outcome: String) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["payment_method": paymentMethod, "outcome": outcome])
+        _ = try await call(.POST, "/_stripe/cards", body: body)
+    }
+
+    public func customers() async throws -> [Customer] {
+        try JSONDecoder().decode([Customer].self, from: try await call(.GET, "/_stripe/customers"))
     }
 
     public func stripeEvents() async throws -> [StripeEventBody] {

@@ -18,20 +18,47 @@ Stripe (form-encoded bodies, `Authorization: Bearer <--stripe-key>`, else 401):
     POST /v1/checkout/sessions   mode=payment, line_items[0][price_data][currency|unit_amount|
                                  product_data][name]], line_items[0][quantity], success_url, cancel_url,
                                  client_reference_id, customer_email?, metadata[k]?,
-                                 payment_intent_data[metadata][k]?; unknown fields -> 400 parameter_unknown.
+                                 payment_intent_data[metadata][k]?, customer_creation? (always|if_required),
+                                 payment_intent_data[setup_future_usage]? (off_session|on_session), other
+                                 values -> 400 with param; unknown fields -> 400 parameter_unknown.
+                                 The session has "customer": null and "customer_creation": the value or null.
                                  Totals under S/ 2.00 (US$ 0.50) -> 400 amount_too_small (Stripe's
                                  minimum is US$ 0.50 converted; S/ 2.00 is our rounding of it).
                                  Magic product names: "fake:500" -> 500 api_error,
                                  "fake:429" -> 429 rate_limit, "fake:slow" -> sleeps --slow-seconds.
-    GET  /v1/checkout/sessions/<id>, GET /v1/payment_intents/<id>   404 resource_missing if unknown
+    GET  /v1/checkout/sessions/<id>, GET /v1/payment_intents/<id>, GET /v1/payment_methods/<id>
+                                 404 resource_missing if unknown
     POST /v1/refunds             payment_intent, amount?, reason?, metadata[k]?; errors
                                  charge_already_refunded, amount_too_large, resource_missing.
+    POST /v1/payment_intents     Charges a saved card off-session (create + confirm): amount, currency
+                                 (pen|usd), customer, payment_method, off_session=true, confirm=true,
+                                 description?, metadata[k]?; unknown fields -> 400 parameter_unknown, minimums
+                                 as for sessions -> 400 amount_too_small. Unknown customer or payment method
+                                 -> 400 resource_missing (param customer / payment_method); a payment method
+                                 not attached to that customer -> 400 invalid_request_error param
+                                 payment_method. Then by the card's outcome (POST /_stripe/cards, default
+                                 succeeded): 200 intent "succeeded" with a charge (event
+                                 payment_intent.succeeded), or 402 {"error":{"type":"card_error","code":
+                                 "card_declined","decline_code":"insufficient_funds"|"authentication_required"
+                                 without decline_code,"message","payment_intent","payment_method"}} with the
+                                 intent in "requires_payment_method", its payment_method null and its
+                                 last_payment_error set (event payment_intent.payment_failed).
+                                 Every intent can be read back with GET /v1/payment_intents/<id>.
+    POST /v1/payment_methods/<id>/detach   no parameters; -> the payment method with "customer": null;
+                                 404 resource_missing if unknown, 400 invalid_request_error if not attached.
+
+    PaymentIntents (also those of /_stripe/pay) have "customer" and "payment_method" (ids or null) and
+    "description"; charges have "customer" and "payment_method". PaymentMethods are
+    {"id": "pm_…", "object": "payment_method", "type": "card", "card": {"brand": "visa", "last4",
+    "exp_month": 12, "exp_year": 2030}, "customer": "cus_…"|null, "created", "livemode": false}; customers
+    are {"id": "cus_…", "object": "customer", "email", "created", "livemode": false}.
 
     Every POST needs an `Idempotency-Key` (Stripe makes it optional; our client always sends one,
     so its absence is a bug) of at most 255 characters. The first answer to a key is saved (200s
     and 500s, not validation errors, as docs.stripe.com/idempotency says); the same key with the
     same path and parameters replays it with `Idempotent-Replayed: true`, with other parameters
-    it answers 400 idempotency_error. Errors are `{"error":{"type","code"?,"message","param"?}}`.
+    it answers 400 idempotency_error. 402 card errors are saved too (the charge was attempted).
+    Errors are `{"error":{"type","code"?,"message","param"?}}`.
 
 Culqi (JSON bodies; the tokens host is served under /culqi-secure and the API host under
 /culqi-api, so that a client using the wrong host or key fails):
@@ -59,10 +86,20 @@ Control API (JSON):
     GET    /_requests       -> [{"method","path","headers":{lowercased},"body","status","replayed"}, ...]
     DELETE /_requests       -> {"cleared": true}
     GET    /_health         -> {"ok": true}
-    POST   /_stripe/pay     {"session": "cs_…", "outcome": "succeeded"|"card_declined"}
-                            -> {"payment_intent": "pi_…", "charge": "ch_…"|null}; records the events
-                               Stripe would send (payment_intent.succeeded + checkout.session.completed,
-                               or payment_intent.payment_failed). Refunds record charge.refunded.
+    POST   /_stripe/pay     {"session": "cs_…", "outcome": "succeeded"|"card_declined", "last4"?: "4 digits"}
+                            -> {"payment_intent": "pi_…", "charge": "ch_…"|null, "customer": "cus_…"|null,
+                                "payment_method": "pm_…"|null}; records the events Stripe would send
+                               (payment_intent.succeeded + checkout.session.completed, or
+                               payment_intent.payment_failed). Refunds record charge.refunded.
+                               On success it creates a card PaymentMethod (last4 default "4242"); if the
+                               session had customer_creation=always it creates a Customer (the session's
+                               customer_email) and sets it on the session and intent, and if the session
+                               also had payment_intent_data[setup_future_usage] the card is attached to it.
+                               (Only "always" creates a Customer in this fake.)
+    POST   /_stripe/cards   {"payment_method": "pm_…", "outcome": "succeeded"|"card_declined"|
+                             "authentication_required"} -> {"ok": true}; the outcome of later off-session
+                               charges (POST /v1/payment_intents) of that card. Unknown card -> 400.
+    GET    /_stripe/customers -> [customer object + "payment_methods": [attached "pm_…" ids], ...]
     GET    /_stripe/events  -> [{"type", "body": the event JSON exactly as Stripe would POST it}, ...]
     POST   /_culqi/event    {"charge": "chr_…", "type"?: "charge.creation.succeeded", "data_as_string"?: bool}
                             -> {"body": the unsigned event JSON Culqi would POST}
@@ -78,12 +115,14 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import parse_qsl, urlsplit
 from lifecycle import serve_http
 from request_log import RequestLog
 
 MAX_BODY = 1024 * 1024
+MINIMUM_AMOUNT = {"pen": 200, "usd": 50}  # céntimos / cents
+CARD_OUTCOMES = ("succeeded", "card_declined", "authentication_required")
 LOCK = threading.Lock()  # guards the state below; handlers run on several threads
 
 
@@ -124,6 +163,9 @@ class Stripe:
     sessions: dict[str, dict[str, Any]] = {}
     intents: dict[str, dict[str, Any]] = {}
     charges: dict[str, dict[str, Any]] = {}
+    customers: dict[str, dict[str, Any]] = {}
+    payment_methods: dict[str, dict[str, Any]] = {}
+    card_outcomes: dict[str, str] = {}  # payment method id -> outcome of its off-session charges
     saved: dict[str, dict[str, Any]] = {}  # Idempotency-Key -> {"route", "params", "status", "payload"}
     events: list[dict[str, str]] = []
 
@@ -188,7 +230,7 @@ def absolute_url(form: dict[str, str], key: str) -> str:
     url = require(form, key)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise stripe_error(400, f"Not a valid URL", code="url_invalid", param=key)
+        raise stripe_error(400, "Not a valid URL", code="url_invalid", param=key)
     return url
 
 
@@ -196,14 +238,29 @@ def metadata(form: dict[str, str], prefix: str) -> dict[str, str]:
     return {k[len(prefix) + 1:-1]: v for k, v in form.items() if k.startswith(prefix + "[")}
 
 
+def one_of(form: dict[str, str], key: str, values: tuple[str, ...]) -> str | None:
+    value = form.get(key)
+    if value is not None and value not in values:
+        raise stripe_error(400, f"Invalid {key}: must be one of {', '.join(values)}", param=key)
+    return value
+
+
+def snapshot(obj: Any) -> Any:
+    """A deep copy, so that a saved answer or an event does not change with the live object."""
+    return json.loads(json.dumps(obj))
+
+
 def create_session(form: dict[str, str]) -> tuple[int, Any]:
     item = "line_items[0]"
     check_fields(form, {"mode", "success_url", "cancel_url", "client_reference_id", "customer_email",
+                        "customer_creation", "payment_intent_data[setup_future_usage]",
                         f"{item}[price_data][currency]", f"{item}[price_data][unit_amount]",
                         f"{item}[price_data][product_data][name]", f"{item}[quantity]"},
                  [r"metadata\[[^\[\]]+\]", r"payment_intent_data\[metadata\]\[[^\[\]]+\]"])
     if require(form, "mode") != "payment":
         raise stripe_error(400, "Invalid mode: this fake only knows 'payment'.", param="mode")
+    creation = one_of(form, "customer_creation", ("always", "if_required"))
+    future_usage = one_of(form, "payment_intent_data[setup_future_usage]", ("off_session", "on_session"))
     currency = require(form, f"{item}[price_data][currency]")
     if currency not in ("pen", "usd"):
         raise stripe_error(400, f"Invalid currency: {currency}.", param=f"{item}[price_data][currency]")
@@ -211,7 +268,7 @@ def create_session(form: dict[str, str]) -> tuple[int, Any]:
     quantity = integer(form, f"{item}[quantity]", 1)
     name = require(form, f"{item}[price_data][product_data][name]")
     success, cancel = absolute_url(form, "success_url"), absolute_url(form, "cancel_url")
-    if unit * quantity < {"pen": 200, "usd": 50}[currency]:
+    if unit * quantity < MINIMUM_AMOUNT[currency]:
         raise stripe_error(400, "The Checkout Session's total amount due must add up to at least $0.50 usd",
                            code="amount_too_small")
     magic_product(name)
@@ -219,13 +276,14 @@ def create_session(form: dict[str, str]) -> tuple[int, Any]:
     session = {
         "id": session_id, "object": "checkout.session", "amount_subtotal": unit * quantity,
         "amount_total": unit * quantity, "cancel_url": cancel, "client_reference_id": form.get("client_reference_id"),
-        "created": int(time.time()), "currency": currency, "customer_email": form.get("customer_email"),
+        "created": int(time.time()), "currency": currency, "customer": None, "customer_creation": creation,
+        "customer_email": form.get("customer_email"),
         "expires_at": int(time.time()) + 86400, "livemode": False, "metadata": metadata(form, "metadata"),
         "mode": "payment", "payment_intent": None, "payment_status": "unpaid", "status": "open",
         "success_url": success, "url": f"https://checkout.stripe.com/c/pay/{session_id}#fidkdWxOYHwnPyd1blpxYHZxWjA0",
     }
     with LOCK:
-        Stripe.sessions[session_id] = {"session": session,
+        Stripe.sessions[session_id] = {"session": session, "setup_future_usage": future_usage,
                                        "intent_metadata": metadata(form, "payment_intent_data[metadata]")}
     return 200, session
 
@@ -275,7 +333,7 @@ def create_refund(form: dict[str, str]) -> tuple[int, Any]:
 def record_event(event_type: str, obj: dict[str, Any]) -> None:
     """Called with LOCK held. Stripe POSTs pretty-printed JSON; the signature covers those exact bytes."""
     event = {"id": random_id("evt_"), "object": "event", "api_version": "2024-06-20", "created": int(time.time()),
-             "data": {"object": json.loads(json.dumps(obj))}, "livemode": False, "pending_webhooks": 1,
+             "data": {"object": snapshot(obj)}, "livemode": False, "pending_webhooks": 1,
              "request": {"id": None, "idempotency_key": None}, "type": event_type}
     Stripe.events.append({"type": event_type, "body": json.dumps(event, indent=2, ensure_ascii=False)})
 
@@ -286,7 +344,10 @@ def stripe_get(kind: str, object_id: str) -> tuple[int, Any]:
             return 200, Stripe.sessions[object_id]["session"]
         if kind == "payment_intents" and object_id in Stripe.intents:
             return 200, Stripe.intents[object_id]
-    name = {"checkout/sessions": "checkout.session", "payment_intents": "payment_intent"}[kind]
+        if kind == "payment_methods" and object_id in Stripe.payment_methods:
+            return 200, snapshot(Stripe.payment_methods[object_id])
+    name = {"checkout/sessions": "checkout.session", "payment_intents": "payment_intent",
+            "payment_methods": "PaymentMethod"}[kind]
     raise stripe_error(404, f"No such {name}: '{object_id}'", code="resource_missing", param="id")
 
 
@@ -295,14 +356,25 @@ def stripe_route(method: str, path: str, headers: Any, body: bytes) -> tuple[int
     if key != Config.stripe_key:
         shown = (key or "")[:8] + "*" * 4 + (key or "")[-4:]
         raise stripe_error(401, f"Invalid API Key provided: {shown}")
-    getter = re.fullmatch(r"/v1/(checkout/sessions|payment_intents)/([A-Za-z0-9_]+)", path)
+    getter = re.fullmatch(r"/v1/(checkout/sessions|payment_intents|payment_methods)/([A-Za-z0-9_]+)", path)
     if method == "GET" and getter:
         return (*stripe_get(getter.group(1), getter.group(2)), {})
-    handlers = {"/v1/checkout/sessions": create_session, "/v1/refunds": create_refund}
-    if method != "POST" or path not in handlers:
+    handler = post_handler(path)
+    if method != "POST" or handler is None:
         raise stripe_error(404, f"Unrecognized request URL ({method}: {path}).")
     pairs = stripe_form(headers, body)
-    return idempotent(path, pairs, headers, lambda: handlers[path](dict(pairs)))
+    return idempotent(path, pairs, headers, lambda: handler(dict(pairs)))
+
+
+def post_handler(path: str) -> Callable[[dict[str, str]], tuple[int, Any]] | None:
+    handlers = {"/v1/checkout/sessions": create_session, "/v1/payment_intents": create_payment_intent,
+                "/v1/refunds": create_refund}
+    if path in handlers:
+        return handlers[path]
+    detach = re.fullmatch(r"/v1/payment_methods/([A-Za-z0-9_]+)/detach", path)
+    if detach:
+        return lambda form: detach_payment_method(detach.group(1), form)
+    return None
 
 
 def idempotent(path: str, pairs: list[tuple[str, str]], headers: Any, run: Any) -> tuple[int, Any, dict[str, str]]:
@@ -323,28 +395,148 @@ def idempotent(path: str, pairs: list[tuple[str, str]], headers: Any, run: Any) 
     try:
         status, payload = run()
     except Reply as reply:
-        if reply.status < 500:  # validation errors are not saved; the endpoint did not run
-            raise
+        if reply.status < 500 and not is_card_error(reply):
+            raise  # validation errors are not saved; the endpoint did not run
         status, payload = reply.status, reply.payload
     with LOCK:
         Stripe.saved.setdefault(key, {"route": path, "params": params, "status": status, "payload": payload})
     return status, payload, {}
 
 
+def is_card_error(reply: Reply) -> bool:
+    """A 402 card error: the charge was attempted, so Stripe saves the answer for the key."""
+    error = reply.payload.get("error") if isinstance(reply.payload, dict) else None
+    return reply.status == 402 and isinstance(error, dict) and error.get("type") == "card_error"
+
+
+def new_intent(amount: int, currency: str, intent_metadata: dict[str, str]) -> dict[str, Any]:
+    """Called with LOCK held; stores the intent."""
+    intent = {"id": random_id("pi_"), "object": "payment_intent", "amount": amount, "amount_received": 0,
+              "created": int(time.time()), "currency": currency, "customer": None, "description": None,
+              "last_payment_error": None, "latest_charge": None, "livemode": False, "metadata": intent_metadata,
+              "payment_method": None, "status": "requires_payment_method"}
+    Stripe.intents[intent["id"]] = intent
+    return intent
+
+
+def succeed(intent: dict[str, Any]) -> str:
+    """Called with LOCK held: charges the intent's full amount, returns the charge id."""
+    charge_id = random_id("ch_")
+    Stripe.charges[charge_id] = {
+        "id": charge_id, "object": "charge", "amount": intent["amount"], "amount_refunded": 0,
+        "captured": True, "currency": intent["currency"], "customer": intent["customer"],
+        "metadata": dict(intent["metadata"]), "paid": True, "payment_intent": intent["id"],
+        "payment_method": intent["payment_method"], "refunded": False, "status": "succeeded"}
+    intent.update(status="succeeded", amount_received=intent["amount"], latest_charge=charge_id)
+    return charge_id
+
+
+def new_payment_method(last4: str) -> dict[str, Any]:
+    """Called with LOCK held."""
+    pm = {"id": random_id("pm_"), "object": "payment_method", "type": "card",
+          "card": {"brand": "visa", "last4": last4, "exp_month": 12, "exp_year": 2030},
+          "customer": None, "created": int(time.time()), "livemode": False}
+    Stripe.payment_methods[pm["id"]] = pm
+    return pm
+
+
+def new_customer(email: str | None) -> dict[str, Any]:
+    """Called with LOCK held."""
+    customer = {"id": random_id("cus_", 14), "object": "customer", "email": email, "created": int(time.time()),
+                "livemode": False}
+    Stripe.customers[customer["id"]] = customer
+    return customer
+
+
+def create_payment_intent(form: dict[str, str]) -> tuple[int, Any]:
+    check_fields(form, {"amount", "currency", "customer", "payment_method", "off_session", "confirm",
+                        "description"}, [r"metadata\[[^\[\]]+\]"])
+    currency = require(form, "currency")
+    if currency not in MINIMUM_AMOUNT:
+        raise stripe_error(400, f"Invalid currency: {currency}.", param="currency")
+    amount = integer(form, "amount", 1)
+    if amount < MINIMUM_AMOUNT[currency]:
+        shown = {"pen": "S/ 2.00 pen", "usd": "$0.50 usd"}[currency]
+        raise stripe_error(400, f"Amount must be at least {shown}", code="amount_too_small", param="amount")
+    for flag in ("off_session", "confirm"):
+        if require(form, flag) != "true":
+            raise stripe_error(400, f"(fake) {flag} must be true: this fake only charges saved cards off-session.",
+                               param=flag)
+    customer_id, pm_id = require(form, "customer"), require(form, "payment_method")
+    with LOCK:
+        pm = saved_card(customer_id, pm_id)
+        intent = new_intent(amount, currency, metadata(form, "metadata"))
+        intent.update(customer=customer_id, description=form.get("description"), payment_method=pm_id)
+        outcome = Stripe.card_outcomes.get(pm_id, "succeeded")
+        if outcome == "succeeded":
+            succeed(intent)
+            record_event("payment_intent.succeeded", intent)
+            return 200, intent
+        error = card_error(outcome, pm)
+        intent.update(payment_method=None, last_payment_error=error)  # Stripe unsets it when a payment fails
+        record_event("payment_intent.payment_failed", intent)
+        extra = {k: error[k] for k in ("decline_code",) if k in error}
+        raise stripe_error(402, error["message"], error_type="card_error", code=error["code"],
+                           payment_intent=snapshot(intent), payment_method=snapshot(pm), **extra)
+
+
+def saved_card(customer_id: str, pm_id: str) -> dict[str, Any]:
+    """Called with LOCK held: the payment method, which must be attached to the customer."""
+    if customer_id not in Stripe.customers:
+        raise stripe_error(400, f"No such customer: '{customer_id}'", code="resource_missing", param="customer")
+    pm = Stripe.payment_methods.get(pm_id)
+    if pm is None:
+        raise stripe_error(400, f"No such PaymentMethod: '{pm_id}'", code="resource_missing",
+                           param="payment_method")
+    if pm["customer"] is None:
+        raise stripe_error(400, "The provided PaymentMethod was previously used without being attached to a "
+                           "Customer or was detached from a Customer, and may not be used again.",
+                           param="payment_method")
+    if pm["customer"] != customer_id:
+        raise stripe_error(400, "(fake) The provided PaymentMethod is attached to another Customer, "
+                           f"not to '{customer_id}'.", param="payment_method")
+    return pm
+
+
+def card_error(outcome: str, pm: dict[str, Any]) -> dict[str, Any]:
+    """The intent's last_payment_error for a failed off-session charge."""
+    if outcome == "card_declined":
+        error = {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
+                 "message": "Your card has insufficient funds."}
+    else:
+        error = {"type": "card_error", "code": "authentication_required",
+                 "message": "Your card was declined. This transaction requires authentication."}
+    error["doc_url"] = f"https://stripe.com/docs/error-codes/{error['code'].replace('_', '-')}"
+    error["payment_method"] = snapshot(pm)
+    return error
+
+
+def detach_payment_method(pm_id: str, form: dict[str, str]) -> tuple[int, Any]:
+    check_fields(form, set(), [])
+    with LOCK:
+        pm = Stripe.payment_methods.get(pm_id)
+        if pm is None:
+            raise stripe_error(404, f"No such PaymentMethod: '{pm_id}'", code="resource_missing", param="id")
+        if pm["customer"] is None:
+            raise stripe_error(400, "The payment method you provided is not attached to a customer so detachment "
+                               "is impossible.")
+        pm["customer"] = None
+        return 200, snapshot(pm)
+
+
 def stripe_pay(req: dict[str, Any]) -> dict[str, Any]:
     outcome = req.get("outcome")
     if outcome not in ("succeeded", "card_declined"):
         raise Reply(400, {"error": "outcome must be succeeded or card_declined"})
+    last4 = req.get("last4") or "4242"
+    if not isinstance(last4, str) or not re.fullmatch(r"\d{4}", last4):
+        raise Reply(400, {"error": "last4 must be a string of 4 digits"})
     with LOCK:
         entry = Stripe.sessions.get(str(req.get("session")))
         if entry is None or entry["session"]["status"] != "open":
             raise Reply(400, {"error": "no open session with that id"})
         session = entry["session"]
-        intent = {"id": random_id("pi_"), "object": "payment_intent", "amount": session["amount_total"],
-                  "amount_received": 0, "created": int(time.time()), "currency": session["currency"],
-                  "last_payment_error": None, "latest_charge": None, "livemode": False,
-                  "metadata": entry["intent_metadata"], "status": "requires_payment_method"}
-        Stripe.intents[intent["id"]] = intent
+        intent = new_intent(session["amount_total"], session["currency"], entry["intent_metadata"])
         session["payment_intent"] = intent["id"]
         charge_id = None
         if outcome == "card_declined":
@@ -354,16 +546,38 @@ def stripe_pay(req: dict[str, Any]) -> dict[str, Any]:
                 "doc_url": "https://stripe.com/docs/error-codes/card-declined"}
             record_event("payment_intent.payment_failed", intent)
         else:
-            charge_id = random_id("ch_")
-            Stripe.charges[charge_id] = {
-                "id": charge_id, "object": "charge", "amount": intent["amount"], "amount_refunded": 0,
-                "captured": True, "currency": intent["currency"], "metadata": dict(intent["metadata"]),
-                "paid": True, "payment_intent": intent["id"], "refunded": False, "status": "succeeded"}
-            intent.update(status="succeeded", amount_received=intent["amount"], latest_charge=charge_id)
+            pm = new_payment_method(last4)
+            intent["payment_method"] = pm["id"]
+            if session["customer_creation"] == "always":
+                customer = new_customer(session["customer_email"])
+                session["customer"] = intent["customer"] = customer["id"]
+                if entry["setup_future_usage"]:
+                    pm["customer"] = customer["id"]
+            charge_id = succeed(intent)
             session.update(status="complete", payment_status="paid", url=None)
             record_event("payment_intent.succeeded", intent)
             record_event("checkout.session.completed", session)
-    return {"payment_intent": intent["id"], "charge": charge_id}
+    return {"payment_intent": intent["id"], "charge": charge_id, "customer": intent["customer"],
+            "payment_method": intent["payment_method"]}
+
+
+def stripe_card(req: dict[str, Any]) -> dict[str, Any]:
+    outcome = req.get("outcome")
+    if outcome not in CARD_OUTCOMES:
+        raise Reply(400, {"error": f"outcome must be one of {', '.join(CARD_OUTCOMES)}"})
+    with LOCK:
+        pm_id = str(req.get("payment_method"))
+        if pm_id not in Stripe.payment_methods:
+            raise Reply(400, {"error": "no payment method with that id"})
+        Stripe.card_outcomes[pm_id] = outcome
+    return {"ok": True}
+
+
+def stripe_customers() -> list[dict[str, Any]]:
+    with LOCK:
+        return [dict(snapshot(customer), payment_methods=[pm["id"] for pm in Stripe.payment_methods.values()
+                                                          if pm["customer"] == customer["id"]])
+                for customer in Stripe.customers.values()]
 
 
 # --- Culqi -------------------------------------------------------------------------------------
@@ -627,6 +841,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._send_json(200, {"cleared": True})
             elif route == ("POST", "/_stripe/pay"):
                 self._send_json(200, stripe_pay(self._json(body)))
+            elif route == ("POST", "/_stripe/cards"):
+                self._send_json(200, stripe_card(self._json(body)))
+            elif route == ("GET", "/_stripe/customers"):
+                self._send_json(200, stripe_customers())
             elif route == ("GET", "/_stripe/events"):
                 with LOCK:
                     self._send_json(200, list(Stripe.events))
