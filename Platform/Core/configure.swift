@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: AppConfig, modules: [any Niche
     app.config = config
     app.modules = try ModuleRegistry(modules)
     app.notificationTemplates = NotificationTemplates(CoreTemplates.all + modules.flatMap(\.notificationTemplates))
+    Strings.add(es: TeamStrings.spanish, en: TeamStrings.english)
     _ = PlatformMetrics.registry
 
     try await useDatabase(config.database, on: app)

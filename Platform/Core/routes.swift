@@ -34,6 +34,10 @@ func routes(_ app: Application) throws {
         app.get("reset", ":token", use: RecoveryController.resetForm)
         app.post("reset", ":token", use: RecoveryController.reset)
     }
+    do { // joining a business from an invitation
+        app.get("invite", ":token", use: InvitationController.show)
+        app.post("invite", ":token", use: InvitationController.accept)
+    }
     do { // the tenant's own pages
         let pages = app.tenantPages
         pages.get(use: DashboardController.show)
@@ -42,6 +46,10 @@ func routes(_ app: Application) throws {
         pages.post("settings", "modules", use: SettingsController.updateModules)
         pages.post("settings", "api-keys", use: APIKeysController.create)
         pages.post("settings", "api-keys", ":key", "revoke", use: APIKeysController.revoke)
+        pages.get("team", use: TeamController.show)
+        pages.post("team", "invitations", use: TeamController.invite)
+        pages.post("team", "invitations", ":invitation", "revoke", use: TeamController.revoke)
+        pages.post("team", "members", ":member", "remove", use: TeamController.remove)
         pages.get("jobs", use: JobsController.tenantJobs)
         pages.post("jobs", ":job", "retry", use: JobsController.retryTenantJob)
     }

@@ -21,6 +21,9 @@ enum CoreMigrations {
         do { // Migration 004 - API idempotency keys, sandbox API keys
             list += [CreateIdempotencyKeys(), AddSandboxToAPIKeys()]
         }
+        do { // Migration 005 - invitations to join a business
+            list += [CreateTenantInvitations()]
+        }
         return list
     }
 }

@@ -30,5 +30,35 @@ enum CoreTemplates {
         ],
         urgent: true, essential: true, tenantEditable: false)
 
-    static let all = [passwordReset]
+    static let invitation = NotificationTemplate(
+        "team.invitation",
+        LocalizedText(es: "Invitación a unirse a un negocio", en: "Invitation to join a business"),
+        parameters: ["business", "inviter", "role", "link"],
+        content: [
+            .es: .init(
+                subject: "{{inviter}} te invita a {{business}} en Multinicho",
+                body: """
+                    Hola:
+
+                    {{inviter}} te invita a unirte a {{business}} en Multinicho como {{role}}. Acepta en los próximos 7 días:
+
+                    {{link}}
+
+                    Si no esperabas esta invitación, ignora este correo.
+                    """),
+            .en: .init(
+                subject: "{{inviter}} invites you to {{business}} on Multinicho",
+                body: """
+                    Hello,
+
+                    {{inviter}} invites you to join {{business}} on Multinicho as {{role}}. Accept within the next 7 days:
+
+                    {{link}}
+
+                    If you did not expect this invitation, ignore this mail.
+                    """),
+        ],
+        urgent: true, essential: true, tenantEditable: false)
+
+    static let all = [passwordReset, invitation]
 }

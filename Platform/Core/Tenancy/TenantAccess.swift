@@ -121,6 +121,8 @@ struct TenantAccessMiddleware: AsyncMiddleware {
 public enum TenantLimit: Sendable {
     /// Documents sent to SUNAT this calendar month (Lima); sandbox ones do not count.
     case documentsThisMonth(used: Int)
+    /// Staff users of the business (members with the staff role and pending staff invitations).
+    case staffUsers(current: Int)
 }
 
 public protocol TenantLimits: Sendable {

@@ -62,6 +62,7 @@ extension Request {
             }
         }
         if context.has(CorePermission.settings.id, registry: registry) {
+            items.append(.init(title: t("team.title"), href: "\(base)/team"))
             items.append(.init(title: t("nav.settings"), href: "\(base)/settings"))
         }
         return items
