@@ -6,6 +6,11 @@ extension Application {
         grouped(TenantPageMiddleware()).grouped("t", ":tenant").grouped(TenantAccessMiddleware(api: false))
     }
 
+    /// Routes under `/b/{tenant}`: the business's public pages, for anyone.
+    public var publicTenantPages: any RoutesBuilder {
+        grouped("b", ":tenant").grouped(PublicTenantMiddleware())
+    }
+
     /// Routes under `/api/v1` authenticated by a tenant's API key.
     public var tenantAPI: any RoutesBuilder {
         grouped("api", "v1").grouped(JSONOnlyMiddleware(), APIKeyMiddleware(), TenantAccessMiddleware(api: true))
@@ -46,6 +51,7 @@ func routes(_ app: Application) throws {
         pages.post("settings", "modules", use: SettingsController.updateModules)
         pages.post("settings", "api-keys", use: APIKeysController.create)
         pages.post("settings", "api-keys", ":key", "revoke", use: APIKeysController.revoke)
+        app.publicTenantPages.get(use: PublicBusinessController.show)
         pages.get("team", use: TeamController.show)
         pages.post("team", "invitations", use: TeamController.invite)
         pages.post("team", "invitations", ":invitation", "revoke", use: TeamController.revoke)
@@ -76,7 +82,9 @@ private func mountModules(_ app: Application) throws {
             base: app.tenantPages.grouped(gate).grouped(.constant(module.id)), moduleID: module.id)
         let api = TaggingRoutesBuilder(
             base: app.tenantAPI.grouped(gate).grouped(.constant(module.id)), moduleID: module.id)
-        try module.routes(ModuleRoutes(pages: pages, api: api))
+        let publicPages = TaggingRoutesBuilder(
+            base: app.publicTenantPages.grouped(gate).grouped(.constant(module.id)), moduleID: module.id)
+        try module.routes(ModuleRoutes(pages: pages, api: api, publicPages: publicPages))
     }
 }
 

@@ -39,7 +39,7 @@ extension AllTests.CrossTenantTests {
             try await browser.get("/t/\(a.slug)")
 
             let routes = app.routes.all.filter { $0.moduleID == "notes" }
-            #expect(routes.count == 9)
+            #expect(routes.count == 10, "4 pages, 5 API routes and the public board")
             for route in routes {
                 let target = path(of: route, tenant: a.slug, id: bNote)
                 let isAPI = target.hasPrefix("/api/")

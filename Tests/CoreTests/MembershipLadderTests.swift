@@ -51,8 +51,9 @@ private struct Walk {
         let webWrite = try await owner.post("/t/\(slug)/customers", [("document_type", "1"), ("document_number", String(Int.random(in: 10_000_000...99_999_999))), ("name", "Cliente")])
         let apiRead = try await api(app, .GET, "/api/v1/me", key: key)
         let apiWrite = try await apiPost(app, "/api/v1/customers", key: key, json: #"{"document_type": "7", "document_number": "P\#(Int.random(in: 1000...9999))", "name": "X"}"#)
+        let publicPage = try await Browser(app).get("/b/\(slug)")
         return ["dashboard": dashboard.status.code, "staff": staffDashboard.status.code, "webWrite": webWrite.status.code,
-                "apiRead": apiRead.status.code, "apiWrite": apiWrite.status.code]
+                "apiRead": apiRead.status.code, "apiWrite": apiWrite.status.code, "public": publicPage.status.code]
     }
 }
 
@@ -80,7 +81,7 @@ extension AllTests.MembershipLadderTests {
             #expect(try await walk.stage == .trial)
             let subscription = try #require(try await Subscription.query(on: app.db).filter(\.$tenantID == business.id).first())
             #expect(LimaDate(dayNumber: subscription.trialEndsDay).iso == "2026-11-16")
-            let full: [String: UInt] = ["dashboard": 200, "staff": 200, "webWrite": 303, "apiRead": 200, "apiWrite": 201]
+            let full: [String: UInt] = ["dashboard": 200, "staff": 200, "webWrite": 303, "apiRead": 200, "apiWrite": 201, "public": 200]
             #expect(try await walk.abilities() == full)
 
             // T-5: the first period's charge exists (S/ 30.00, basic plan); T-3 and T: reminders.
@@ -101,7 +102,8 @@ extension AllTests.MembershipLadderTests {
             // T+5: read-only — reads work, writes get 402 (web and API).
             _ = try await walk.day(19)
             #expect(try await walk.stage == .readOnly)
-            #expect(try await walk.abilities() == ["dashboard": 200, "staff": 200, "webWrite": 402, "apiRead": 200, "apiWrite": 402])
+            #expect(try await walk.abilities() == ["dashboard": 200, "staff": 200, "webWrite": 402, "apiRead": 200, "apiWrite": 402, "public": 503])
+            #expect(try await Browser(app).get("/b/\(tenant.slug)").body.contains("no está disponible temporalmente"))
             let refused = try await apiPost(app, "/api/v1/invoices", key: walk.key, json: facturaBody).json()
             #expect(refused["code"] as? String == "payment_required" && refused["amount"] as? String == "30.00")
             #expect((refused["pay_url"] as? String)?.hasSuffix("/t/\(tenant.slug)/membership") == true)
@@ -110,7 +112,7 @@ extension AllTests.MembershipLadderTests {
             _ = try await walk.day(24)
             #expect(try await walk.stage == .blocked)
             let blocked = try await walk.abilities()
-            #expect(blocked == ["dashboard": 303, "staff": 303, "webWrite": 303, "apiRead": 402, "apiWrite": 402], "\(blocked)")
+            #expect(blocked == ["dashboard": 303, "staff": 303, "webWrite": 303, "apiRead": 402, "apiWrite": 402, "public": 503], "\(blocked)")
             #expect(try await owner.get("/t/\(tenant.slug)").location == "/t/\(tenant.slug)/membership")
             let messagesBefore = try await NotificationMessage.query(on: app.db).count()
             #expect(try await walk.day(24) == DunningSweep.Report(), "a second sweep on the same day changes nothing")
@@ -340,12 +342,15 @@ extension AllTests.MembershipLadderTests {
             let blocked = try await apiPost(app, "/api/v1/notes", key: key, json: #"{"title": "Pedido 2"}"#)
             #expect(try blocked.status == .paymentRequired && blocked.json()["code"] as? String == "payment_required")
             #expect(try await api(app, .GET, "/api/v1/me", key: key).status == .ok, "the rest of the business works")
+            #expect(try await Browser(app).get("/b/\(business.slug)/notes/board").status == .serviceUnavailable)
+            #expect(try await Browser(app).get("/b/\(business.slug)").status == .ok)
             #expect(try await Subscription.query(on: app.db).first()?.state == .trial)
 
             let started = try await owner.post("/t/\(business.slug)/membership/charges/\(charge.id!.uuidString.lowercased())/pay", [("method", "sandbox")])
             let payPath = try #require(started.location)
             _ = try await owner.post("/pay/sandbox/\(payPath.split(separator: "/").last!)/approve", [])
             #expect(try await apiPost(app, "/api/v1/notes", key: key, json: #"{"title": "Pedido 3"}"#).status == .created)
+            #expect(try await Browser(app).get("/b/\(business.slug)/notes/board").body == "notes: 2")
 
             // From the next period on, the add-on is charged with the plan, each on its own.
             clock.set(limaMorning(12))

@@ -17,6 +17,9 @@ public protocol NicheModule: Sendable {
     var migrations: [any Migration] { get }
     var onboardingSteps: [OnboardingStep] { get }
     var navigation: [NavigationItem] { get }
+    /// Links on the business's public page `/b/{tenant}` (booking, catalogue), relative to
+    /// `/b/{tenant}/{module id}`.
+    var publicNavigation: [NavigationItem] { get }
     var permissions: [Permission] { get }
     /// Domain events the module emits; they become webhook event types.
     var eventTypes: [EventType] { get }
@@ -43,6 +46,7 @@ extension NicheModule {
     public var summary: LocalizedText { name }
     public var onboardingSteps: [OnboardingStep] { [] }
     public var navigation: [NavigationItem] { [] }
+    public var publicNavigation: [NavigationItem] { [] }
     public var permissions: [Permission] { [] }
     public var eventTypes: [EventType] { [] }
     public var jobHandlers: [JobHandler] { [] }
@@ -52,12 +56,16 @@ extension NicheModule {
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
 }
 
-/// The two builders a module mounts its routes on.
+/// The builders a module mounts its routes on.
 public struct ModuleRoutes {
     /// Web pages, under `/t/{tenant}/{module id}`; the current user is a member of the tenant.
     public let pages: any RoutesBuilder
     /// JSON API, under `/api/v1/{module id}`; authenticated by an API key of the tenant.
     public let api: any RoutesBuilder
+    /// Pages for the public (a booking page), under `/b/{tenant}/{module id}`: no sign-in; the
+    /// principal is `.visitor`. They say "temporarily unavailable" while the business is
+    /// read-only or blocked, or the module is an unpaid add-on.
+    public let publicPages: any RoutesBuilder
 }
 
 /// A permission a module declares, and the roles that have it. API keys carry permission ids

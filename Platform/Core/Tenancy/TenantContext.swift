@@ -7,6 +7,9 @@ public enum Principal: Sendable {
     /// A platform admin looking at a tenant they do not belong to.
     case platformAdmin(User)
     case apiKey(APIKey)
+    /// Anyone on the business's public pages (`/b/{tenant}`), signed in or not; holds no
+    /// permission of the business.
+    case visitor(User?)
 }
 
 public struct TenantContext: Sendable {
@@ -20,6 +23,7 @@ public struct TenantContext: Sendable {
     public var user: User? {
         switch principal {
         case .member(let user, _), .platformAdmin(let user): user
+        case .visitor(let user): user
         case .apiKey: nil
         }
     }
@@ -31,6 +35,7 @@ public struct TenantContext: Sendable {
         case .platformAdmin: return true
         case .member(_, let role): return registry.permissions(for: role).contains(permission)
         case .apiKey(let key): return key.scopeList.contains("*") || key.scopeList.contains(permission)
+        case .visitor: return false
         }
     }
 }

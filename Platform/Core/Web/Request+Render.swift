@@ -49,6 +49,7 @@ extension Request {
     /// Menu entries: the core's pages, then each enabled module's entries the user may see.
     private func navigation() -> [NavLink] {
         guard let context = optionalTenantContext, context.user != nil else { return [] }
+        if case .visitor = context.principal { return [] }
         let base = "/t/\(context.tenant.slug)"
         var items: [NavLink] = [.init(title: t("nav.dashboard"), href: base)]
         let registry = application.modules

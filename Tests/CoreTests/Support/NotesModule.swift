@@ -10,6 +10,7 @@ struct NotesModule: NicheModule {
     let version = "1.0.0"
     var migrations: [any Migration] { [CreateNotes()] }
     var navigation: [NavigationItem] { [NavigationItem(LocalizedText(es: "Notas", en: "Notes"), permission: "notes.read")] }
+    var publicNavigation: [NavigationItem] { [NavigationItem(LocalizedText(es: "Tablón público", en: "Public board"), path: "board")] }
     var permissions: [Permission] {
         [Permission("notes.read", LocalizedText(es: "Leer notas", en: "Read notes"), roles: [.owner, .staff]),
          Permission("notes.write", LocalizedText(es: "Escribir notas", en: "Write notes"), roles: [.owner, .staff])]
@@ -49,6 +50,11 @@ struct NotesModule: NicheModule {
         pages.get(":id", use: NotesPages.show)
         pages.post(use: NotesPages.create)
         pages.post(":id", "delete", use: NotesPages.delete)
+
+        // The public board: how many notes the business has, for anyone.
+        routes.publicPages.get("board") { req async throws -> String in
+            "notes: \(try await req.tenantScope.query(Note.self).count())"
+        }
 
         let api = routes.api
         api.get(use: NotesAPI.index)
