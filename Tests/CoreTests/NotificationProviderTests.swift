@@ -65,8 +65,9 @@ extension AllTests.NotificationProviderTests {
         try await withTestApp(notifications: fake.configure) { app in
             let clock = daytime(app)
             let business = try await makeBusiness(app, name: "Salón Estilo", email: "e@example.pe")
-            // The customer writes first: Meta reports it through the same signed webhook.
-            let inbound = try await fake.whatsAppStatus("wamid.none", "sent", inboundFrom: "51987654321")
+            // The customer writes first (at the test clock's 10:00, not the machine's time, which
+            // an hour later may fall in quiet hours): Meta reports it through the same signed webhook.
+            let inbound = try await fake.whatsAppStatus("wamid.none", "sent", inboundFrom: "51987654321", at: clock.now())
             let (status, _) = try await post(app, "/hooks/whatsapp", body: inbound.body,
                                              headers: ["X-Hub-Signature-256": inbound.signature, "Content-Type": "application/json"])
             #expect(status == .ok)

@@ -150,8 +150,9 @@ final class FakeProviders: Sendable {
 
     /// A WhatsApp status webhook as Meta would POST it, signed with the app secret by Python.
     func whatsAppStatus(_ messageID: String, _ status: String, secret: String = FakeProviders.appSecret,
-                        errors: [[String: Any]]? = nil, inboundFrom: String? = nil) async throws -> Signed {
+                        errors: [[String: Any]]? = nil, inboundFrom: String? = nil, at timestamp: Date? = nil) async throws -> Signed {
         var body: [String: Any] = ["message_id": messageID, "status": status, "recipient_id": "51987654321", "app_secret": secret]
+        if let timestamp { body["timestamp"] = Int(timestamp.timeIntervalSince1970) }
         if let errors { body["errors"] = errors }
         if let inboundFrom { body["inbound_from"] = inboundFrom }
         return try JSONDecoder().decode(Signed.self, from: try await call(.POST, "/_whatsapp/status", json: body))
