@@ -120,6 +120,7 @@ let package = Package(
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
+        .executableTarget(name: "AvailabilityBench", dependencies: ["Shared"], path: "bench/AvailabilityBench"),
         .executableTarget(name: "EInvoiceBench", dependencies: ["EInvoiceEngine", "EInvoicing", "EInvoicingXML", "EInvoicingPDF", "Shared"], path: "bench/EInvoiceBench"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
         // Runs the Python servers the tests talk to (tests/support/*.py); shared by the test targets.

@@ -9,19 +9,21 @@
 #               same day again) vs  one UPDATE touching every membership once
 #   history     invoicing history page time with 100,000 documents (deep keyset page, filter, search)
 #               vs  its first page; and SQLite OFFSET paging vs OFFSET 0 (what keyset paging avoids)
+#   availability  salon slots for "any stylist", 20 stylists × 30 days  vs  1 stylist × 1 day (per stylist-day)
 #
 #   scripts/bench.sh            everything; needs `scripts/install-deps.sh test` first (PostgreSQL, .venv)
 #   scripts/bench.sh einvoice   only the e-invoices: needs openssl and the build deps, no database
 #   scripts/bench.sh history    only the invoicing history: debug server binary + a throwaway SQLite file
 #   scripts/bench.sh sweep      only the membership sweep: debug server binary + a throwaway PostgreSQL cluster
+#   scripts/bench.sh availability  only the salon availability engine (pure Swift, release build)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PART="${1:-all}"
 case "$PART" in
-  all | einvoice | history | sweep) ;;
-  *) echo "usage: scripts/bench.sh [einvoice|history|sweep]" >&2; exit 2 ;;
+  all | einvoice | history | sweep | availability) ;;
+  *) echo "usage: scripts/bench.sh [einvoice|history|sweep|availability]" >&2; exit 2 ;;
 esac
 JOBS="${BENCH_JOBS:-2000}"
 DELIVERIES="${BENCH_DELIVERIES:-1000}"
@@ -130,8 +132,15 @@ bench_sweep() {
   )
 }
 
+bench_availability() {
+  echo "== salon availability, any stylist (release) =="
+  swift build -c release --product AvailabilityBench --scratch-path .build-release
+  .build-release/release/AvailabilityBench "${BENCH_RUNS:-50}"
+}
+
 case "$PART" in
   einvoice) bench_einvoice ;;
+  availability) bench_availability ;;
   sweep) bench_sweep ;;
   history) bench_history ;;
   all)
@@ -142,5 +151,7 @@ case "$PART" in
     bench_history
     echo
     bench_sweep
+    echo
+    bench_availability
     ;;
 esac
