@@ -1,6 +1,7 @@
 import Core
 import Fluent
 import Foundation
+import Payments
 import Shared
 
 /// A membership plan the platform sells: a monthly price, a discount for longer periods, the
@@ -89,6 +90,15 @@ public final class MembershipCharge: TenantOwned, @unchecked Sendable {
 
     public var amount: Money { Money(cents: amountCents) }
     public var periodStart: LimaDate { LimaDate(dayNumber: periodStartDay) }
+
+    /// What paying this charge asks of a gateway (the pay page and the card job alike); the
+    /// key's `suffix` names the way it is paid, so each way has its own payment.
+    func paymentRequest(business: String, keySuffix suffix: String, payerEmail: String? = nil, saveCard: Bool = false) throws -> PaymentRequest {
+        let id = try requireID().uuidString.lowercased()
+        return PaymentRequest(
+            purpose: Reconciliation.purpose, reference: id, amount: amount, idempotencyKey: "membership-\(id)-\(suffix)",
+            description: "Membresía Multinicho · \(business) · \(periodStart.formatted)", payerEmail: payerEmail, saveCard: saveCard)
+    }
     public var periodEnd: LimaDate { LimaDate(dayNumber: periodEndDay) }
 }
 

@@ -23,9 +23,7 @@ public final class BillingCard: TenantOwned, @unchecked Sendable {
 
     public init() {}
 
-    var saved: SavedCard {
-        SavedCard(provider: provider, customerRef: customerRef, methodRef: methodRef, brand: "", last4: "", expMonth: 0, expYear: 0)
-    }
+    var saved: SavedCard { SavedCard(provider: provider, customerRef: customerRef, methodRef: methodRef, label: label) }
 }
 
 struct AddBillingCards: AsyncMigration {
@@ -133,11 +131,7 @@ enum CardCharges {
         }
         let tenant = try await Tenant.find(charge.tenantID, on: db)
         let platform = try await PlatformAccount.tenant(app: app, on: db)
-        let chargeID = try charge.requireID().uuidString.lowercased()
-        let request = PaymentRequest(
-            purpose: Reconciliation.purpose, reference: chargeID, amount: charge.amount,
-            idempotencyKey: "membership-\(chargeID)-card-\(payload.attempt)",
-            description: "Membresía Multinicho · \(tenant?.displayName ?? "") · \(charge.periodStart.formatted)")
+        let request = try charge.paymentRequest(business: tenant?.displayName ?? "", keySuffix: "card-\(payload.attempt)")
         let (payment, needsPayer) = try await PaymentService.chargeSavedCard(
             request, card: card.saved, tenantID: try platform.requireID(), gateway: gateway, now: app.clock.now(), on: db)
         switch payment.state {

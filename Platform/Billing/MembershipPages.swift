@@ -162,13 +162,9 @@ enum MembershipPages {
             throw Abort(.unprocessableEntity, reason: req.t("membership.error.method"))
         }
         let platform = try await PlatformAccount.tenant(app: req.application, on: req.db)
-        let chargeID = try charge.requireID().uuidString.lowercased()
         let saveCard = form.save_card == "on" && gateway is any CardOnFileGateway
-        let request = PaymentRequest(
-            purpose: Reconciliation.purpose, reference: chargeID, amount: charge.amount,
-            idempotencyKey: "membership-\(chargeID)-\(method.rawValue)" + (saveCard ? "-save" : ""),
-            description: "Membresía Multinicho · \(context.tenant.displayName) · \(charge.periodStart.formatted)",
-            payerEmail: context.user?.email, saveCard: saveCard)
+        let request = try charge.paymentRequest(business: context.tenant.displayName, keySuffix: method.rawValue + (saveCard ? "-save" : ""),
+                                                payerEmail: context.user?.email, saveCard: saveCard)
         let payment = try await PaymentService.create(request, tenantID: try platform.requireID(), gateway: gateway,
                                                       now: req.application.clock.now(), on: req.db)
         return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")

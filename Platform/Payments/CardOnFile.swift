@@ -1,30 +1,21 @@
 import Foundation
 import Vapor
 
-/// A card a payer kept at the provider for later charges, as the provider names it.
+/// A card a payer kept at the provider for later charges: the provider's references, and how
+/// to show it ("VISA •••• 4242 (12/2030)").
 public struct SavedCard: Sendable, Equatable {
     public var provider: PaymentProviderID
     /// The provider's customer ("cus_…") and card ("pm_…").
     public var customerRef: String
     public var methodRef: String
-    public var brand: String
-    public var last4: String
-    public var expMonth: Int
-    public var expYear: Int
+    public var label: String
 
-    public init(provider: PaymentProviderID, customerRef: String, methodRef: String, brand: String, last4: String,
-                expMonth: Int, expYear: Int) {
+    public init(provider: PaymentProviderID, customerRef: String, methodRef: String, label: String) {
         self.provider = provider
         self.customerRef = customerRef
         self.methodRef = methodRef
-        self.brand = brand
-        self.last4 = last4
-        self.expMonth = expMonth
-        self.expYear = expYear
+        self.label = label
     }
-
-    /// "VISA •••• 4242 (12/2030)"
-    public var label: String { "\(brand.uppercased()) •••• \(last4) (\(String(format: "%02d", expMonth))/\(expYear))" }
 }
 
 /// A gateway that can keep a card when the payer agrees, and charge it later without them.

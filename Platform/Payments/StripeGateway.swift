@@ -117,8 +117,8 @@ public struct StripeGateway: CardOnFileGateway {
               let methodID = try await client.paymentIntent(id: intentID).paymentMethodID else { return nil }
         let method = try await client.paymentMethod(id: methodID)
         guard method.customerID == customer, let card = method.card else { return nil }
-        return SavedCard(provider: .stripe, customerRef: customer, methodRef: method.id, brand: card.brand, last4: card.last4,
-                         expMonth: card.expMonth, expYear: card.expYear)
+        let label = "\(card.brand.uppercased()) •••• \(card.last4) (\(String(format: "%02d", card.expMonth))/\(card.expYear))"
+        return SavedCard(provider: .stripe, customerRef: customer, methodRef: method.id, label: label)
     }
 
     public func charge(_ payment: Payment, request: PaymentRequest, card: SavedCard) async throws -> (update: PaymentUpdate, needsPayer: Bool) {

@@ -54,6 +54,21 @@ public struct BookingRules: Sendable, Hashable {
         self.maxDaysAhead = maxDaysAhead
         self.holidays = holidays
     }
+
+    /// The dates of `first...last` open to booking at `now`: not past, not beyond the days ahead.
+    func dates(from first: LimaDate, through last: LimaDate, now: Date) -> [LimaDate] {
+        let today = LimaDate(now)
+        let lastAllowed = min(last, today.adding(days: maxDaysAhead))
+        var dates: [LimaDate] = []
+        var date = max(first, today)
+        while date <= lastAllowed {
+            dates.append(date)
+            date = date.adding(days: 1)
+        }
+        return dates
+    }
+
+    func earliestStart(now: Date) -> LimaTime { LimaTime(now).adding(minutes: minimumNotice) }
 }
 
 /// A start time and who can take it, least busy that day first.
@@ -74,16 +89,10 @@ public enum Availability {
         for service: ServiceNeeds, from first: LimaDate, through last: LimaDate, staff: [Bookable<ID>], rules: BookingRules,
         now: Date
     ) -> [Slot<ID>] {
-        let earliest = LimaTime(now).adding(minutes: rules.minimumNotice)
-        let lastAllowed = min(last, LimaDate(now).adding(days: rules.maxDaysAhead))
         let qualified = staff.filter { $0.skills.contains(service.skill) }
-        var result: [Slot<ID>] = []
-        var date = max(first, LimaDate(now))
-        while date <= lastAllowed {
-            result += day(date, service: service, staff: qualified, rules: rules, earliest: earliest)
-            date = date.adding(days: 1)
+        return rules.dates(from: first, through: last, now: now).flatMap { date in
+            day(date, service: service, staff: qualified, rules: rules, earliest: rules.earliestStart(now: now))
         }
-        return result
     }
 
     static func day<ID>(
@@ -118,11 +127,15 @@ struct PersonDay<ID: Hashable & Comparable & Sendable> {
         busyMinutes = segments.reduce(0) { $0 + $1.minutes } - free.reduce(0) { $0 + $1.minutes }
     }
 
-    func starts(for service: ServiceNeeds, interval: Int) -> [LimaTime] {
+    /// Candidate starts: every `interval` minutes from the start of each working stretch.
+    func grid(interval: Int) -> [LimaTime] {
         segments.flatMap { segment in
             stride(from: segment.start.minutes, to: segment.end.minutes, by: interval).map(LimaTime.init(minutes:))
-                .filter { TimeSpans.covers(free, service.occupied(from: $0)) }
         }
+    }
+
+    func starts(for service: ServiceNeeds, interval: Int) -> [LimaTime] {
+        grid(interval: interval).filter { isFree(service.occupied(from: $0)) }
     }
 
     func isFree(_ span: TimeSpan) -> Bool { TimeSpans.covers(free, span) }

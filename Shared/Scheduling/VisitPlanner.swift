@@ -24,21 +24,12 @@ public enum VisitPlanner {
         now: Date
     ) -> [VisitPlan<ID>] {
         guard !services.isEmpty else { return [] }
-        let earliest = LimaTime(now).adding(minutes: rules.minimumNotice)
-        let lastAllowed = min(last, LimaDate(now).adding(days: rules.maxDaysAhead))
-        var result: [VisitPlan<ID>] = []
-        var date = max(first, LimaDate(now))
-        while date <= lastAllowed {
+        let earliest = rules.earliestStart(now: now)
+        return rules.dates(from: first, through: last, now: now).flatMap { date -> [VisitPlan<ID>] in
             let days = staff.map { (person: $0, day: PersonDay($0, date: date, holidays: rules.holidays)) }
-            let starts = Set(days.flatMap { $0.day.segments.flatMap { segment in
-                stride(from: segment.start.minutes, to: segment.end.minutes, by: rules.slotInterval).map(LimaTime.init(minutes:))
-            } }).filter { $0 >= earliest }.sorted()
-            for start in starts {
-                if let plan = plan(services, at: start, days: days) { result.append(plan) }
-            }
-            date = date.adding(days: 1)
+            let starts = Set(days.flatMap { $0.day.grid(interval: rules.slotInterval) }).filter { $0 >= earliest }.sorted()
+            return starts.compactMap { plan(services, at: $0, days: days) }
         }
-        return result
     }
 
     /// One person for everything if anyone can (least busy first), else the first assignment

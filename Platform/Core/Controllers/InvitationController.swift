@@ -18,14 +18,14 @@ enum InvitationController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let token = try req.parameters.require("token")
-        let page = try await page(for: token, req)
+        let page = try await page(for: token, state: Invitations.state(of: token, now: req.application.clock.now(), on: req.db), req)
         let status: HTTPStatus = page.business == nil ? .gone : .ok
         return try await req.renderPage("team/accept", page, title: req.t("invite.title"), forms: true)
             .encodeResponse(status: status, for: req)
     }
 
-    static func page(for token: String, _ req: Request) async throws -> Page {
-        switch try await Invitations.state(of: token, now: req.application.clock.now(), on: req.db) {
+    static func page(for token: String, state: Invitations.TokenState, _ req: Request) async throws -> Page {
+        switch state {
         case .unknown: return Page(token: token, mode: "invalid", message: req.t("invite.invalid"))
         case .expired: return Page(token: token, mode: "invalid", message: req.t("invite.expired"))
         case .accepted: return Page(token: token, mode: "invalid", message: req.t("invite.used"))
@@ -43,8 +43,9 @@ enum InvitationController {
 
     @Sendable static func accept(req: Request) async throws -> Response {
         let token = try req.parameters.require("token")
-        var page = try await page(for: token, req)
-        guard case .valid(let invitation, let tenant) = try await Invitations.state(of: token, now: req.application.clock.now(), on: req.db) else {
+        let state = try await Invitations.state(of: token, now: req.application.clock.now(), on: req.db)
+        var page = try await page(for: token, state: state, req)
+        guard case .valid(let invitation, let tenant) = state else {
             return try await req.renderPage("team/accept", page, title: req.t("invite.title"), forms: true)
                 .encodeResponse(status: .gone, for: req)
         }
