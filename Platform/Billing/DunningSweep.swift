@@ -85,8 +85,8 @@ public enum DunningSweep {
                         WHERE state = \(bind: from.rawValue) AND id IN \(SQLGroupExpression(batch.map { SQLBind($0.0.id) }))
                         RETURNING tenant_id
                         """).all(decoding: TenantRow.self)
-                    try await MembershipNotices.announce(changed.map { Change(tenantID: $0.tenant_id, from: from, to: to) },
-                                                         app: app, now: now, on: tx)
+                    // The events go out with the change; the messages follow from them (MembershipNotices).
+                    try await MembershipEvents.emit(changed.map { Change(tenantID: $0.tenant_id, from: from, to: to) }, at: now, on: tx)
                 }
             }
         }

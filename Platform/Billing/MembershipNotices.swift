@@ -70,11 +70,6 @@ enum MembershipNotices {
         }
     }
 
-    /// Emits each change's event in `db`'s transaction; the messages follow from the events.
-    static func announce(_ changes: [DunningSweep.Change], app: Application, now: Date, on db: any Database) async throws {
-        try await MembershipEvents.emit(changes, at: now, on: db)
-    }
-
     /// Sends the message of each membership event when the event is dispatched, so that a sweep
     /// moving thousands of businesses stays a handful of statements.
     static var subscriber: EventSubscriber {

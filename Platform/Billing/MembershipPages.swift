@@ -57,7 +57,8 @@ enum MembershipPages {
         let charges = try await MembershipCharge.query(on: req.db).filter(\.$tenantID == context.tenantID)
             .sort(\.$periodStartDay, .descending).limit(24).all()
         let card = try await BillingCard.query(on: req.db).filter(\.$tenantID == context.tenantID).first()
-        let methods = try await methods(req.application, on: req.db)
+        let platformID = try await Tenant.query(on: req.db).filter(\.$slug == PlatformAccount.slug).first()?.id
+        let methods = try await methods(req.application, platformID: platformID, on: req.db)
         let content = Content(
             base: "/t/\(context.tenant.slug)/membership", plan: plan?.name ?? "", period: subscription.period.displayName,
             stage: subscription.state.rawValue,
@@ -137,9 +138,9 @@ enum MembershipPages {
     /// The platform's own ways to be paid (not the business's): card when Stripe is set up, Yape
     /// through Culqi, a Yape/Plin voucher once the platform's business has a wallet (its staff
     /// approve it at /t/multinicho-plataforma/payments), the sandbox in development and tests.
-    static func methods(_ app: Application, on db: any Database) async throws -> [PaymentProviderID] {
-        let platform = try await Tenant.query(on: db).filter(\.$slug == PlatformAccount.slug).first()
-        let wallets = try await platform?.id.asyncMap { try await PaymentWallet.query(on: db).filter(\.$tenantID == $0).count() } ?? 0
+    static func methods(_ app: Application, platformID: UUID?, on db: any Database) async throws -> [PaymentProviderID] {
+        var wallets = 0
+        if let platformID { wallets = try await PaymentWallet.query(on: db).filter(\.$tenantID == platformID).count() }
         return [.stripe, .culqiYape, .voucher, .sandbox].filter { provider in
             guard app.paymentGateways[provider] != nil else { return false }
             switch provider {
@@ -157,11 +158,12 @@ enum MembershipPages {
         let charge = try await req.tenantScope.require(MembershipCharge.self, req.parameters.get("charge", as: UUID.self))
         struct Form: Vapor.Content { var method: String?; var save_card: String? }
         let form = try req.content.decode(Form.self)
+        let platform = try await PlatformAccount.tenant(app: req.application, on: req.db)
         guard charge.state == .open, let method = form.method.flatMap(PaymentProviderID.init(rawValue:)),
-              try await methods(req.application, on: req.db).contains(method), let gateway = req.application.paymentGateways[method] else {
+              try await methods(req.application, platformID: platform.id, on: req.db).contains(method),
+              let gateway = req.application.paymentGateways[method] else {
             throw Abort(.unprocessableEntity, reason: req.t("membership.error.method"))
         }
-        let platform = try await PlatformAccount.tenant(app: req.application, on: req.db)
         let saveCard = form.save_card == "on" && gateway is any CardOnFileGateway
         let request = try charge.paymentRequest(business: context.tenant.displayName, keySuffix: method.rawValue + (saveCard ? "-save" : ""),
                                                 payerEmail: context.user?.email, saveCard: saveCard)
@@ -176,12 +178,5 @@ enum MembershipPages {
         let context = try req.tenantContext
         try await SavedCards.forget(tenantID: context.tenantID, app: req.application, on: req.db)
         return req.redirect(to: "/t/\(context.tenant.slug)/membership?card=removed")
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -23,7 +23,9 @@ public enum Memberships {
         tenantID: UUID, plan: Plan? = nil, period: BillingPeriod = .monthly, today: LimaDate, now: Date,
         registry: ModuleRegistry, on db: any Database
     ) async throws -> Subscription? {
-        guard let plan = try await plan.asyncOr({ try await defaultPlan(on: db) }) else { return nil }
+        var chosen = plan
+        if chosen == nil { chosen = try await defaultPlan(on: db) }
+        guard let plan = chosen else { return nil }
         let subscription = Subscription()
         subscription.tenantID = tenantID
         subscription.planID = try plan.requireID()
@@ -64,12 +66,5 @@ public enum Memberships {
         guard let paid else { return false }
         try await DunningSweep.evaluate(tenantIDs: [paid.tenantID], app: app, now: now)
         return true
-    }
-}
-
-extension Optional {
-    func asyncOr(_ fallback: () async throws -> Wrapped?) async rethrows -> Wrapped? {
-        if let value = self { return value }
-        return try await fallback()
     }
 }

@@ -25,8 +25,9 @@ enum PlatformInvoices {
             let owner = try await TenantMember.query(on: context.db).filter(\.$tenant.$id == charge.tenantID)
                 .filter(\.$role == .owner).with(\.$user).first()?.user
             let platform = try await PlatformAccount.tenant(app: context.application, on: context.db)
-            let plan = try await Subscription.query(on: context.db).filter(\.$id == charge.subscriptionID).first()
-                .asyncFlatMapPlan(on: context.db)
+            let subscription = try await Subscription.find(charge.subscriptionID, on: context.db)
+            var plan: Plan?
+            if let subscription { plan = try await Plan.find(subscription.planID, on: context.db) }
             let description = "Membresía Multinicho \(plan?.name ?? "") del \(charge.periodStart.formatted) al \(charge.periodEnd.adding(days: -1).formatted)"
             // The link is written in the issuing transaction, conditionally: a rerun of this job
             // after a crash finds it and stops, and never issues a second document.
@@ -40,12 +41,5 @@ enum PlatformInvoices {
                     .set(\.$documentID, to: documentID).update()
             }
         }
-    }
-}
-
-extension Optional where Wrapped == Subscription {
-    func asyncFlatMapPlan(on db: any Database) async throws -> Plan? {
-        guard let subscription = self else { return nil }
-        return try await Plan.find(subscription.planID, on: db)
     }
 }

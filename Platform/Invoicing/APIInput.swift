@@ -111,7 +111,7 @@ enum APIInput {
               invoice.kind == .factura || invoice.kind == .boleta, invoice.environment == session.environment else {
             throw notFound("/invoice_id", "factura o boleta")
         }
-        guard [.signed, .sent, .accepted, .observed].contains(invoice.status) else {
+        guard InvoiceStatus.issued.contains(invoice.status) else {
             throw InputProblems([InputProblem(pointer: "/invoice_id", rule: "invalid_state",
                                               message: "solo se corrige con una nota un comprobante emitido y no anulado ni rechazado",
                                               messageEn: "only an issued document that is not voided or rejected can be corrected by a note")])

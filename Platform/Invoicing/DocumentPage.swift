@@ -80,7 +80,7 @@ enum DocumentPage {
             publicLink: record.xml == nil ? nil : PublicDocumentPages.url(record, baseURL: req.application.config.baseURL),
             isDraft: record.status == .draft,
             canVoid: record.status.isAccepted && record.voidReason == nil && context.has(CorePermission.invoicesVoid.id, registry: registry),
-            canCredit: [.factura, .boleta].contains(record.kind) && [.signed, .sent, .accepted, .observed].contains(record.status),
+            canCredit: [.factura, .boleta].contains(record.kind) && InvoiceStatus.issued.contains(record.status),
             hasCDR: record.cdr != nil, problems: problems, flash: flash)
         return try await req.renderPage("invoicing/document", content, title: "\(content.title) \(content.number ?? "")")
     }

@@ -11,6 +11,8 @@ public enum InvoiceStatus: String, Codable, Sendable, CaseIterable {
     public var isEditable: Bool { self == .draft }
     /// Accepted by SUNAT (or locally in the sandbox), so it can be voided or corrected by a note.
     public var isAccepted: Bool { self == .accepted || self == .observed }
+    /// Signed and numbered, and not rejected or voided: a note can correct it.
+    public static let issued: [InvoiceStatus] = [.signed, .sent, .accepted, .observed]
 }
 
 /// A factura, boleta or note of a business, from draft to SUNAT's answer. Stores the input

@@ -6,8 +6,6 @@ import Foundation
 /// production. Numbering is kept apart per environment, so testing never burns real numbers.
 public enum InvoicingEnvironment: String, Codable, Sendable, CaseIterable {
     case sandbox, beta, production
-
-    public var sendsToSUNAT: Bool { self != .sandbox }
 }
 
 /// The issuer data of a business: what goes on every document it issues, with the signing
@@ -59,13 +57,4 @@ public final class InvoiceSeries: TenantOwned, @unchecked Sendable {
     @Field(key: "position") public var position: Int
 
     public init() {}
-
-    init(tenantID: UUID, environment: InvoicingEnvironment, documentType: String, series: String, position: Int, nextNumber: Int = 1) {
-        self.tenantID = tenantID
-        self.environment = environment
-        self.documentType = documentType
-        self.series = series
-        self.position = position
-        self.nextNumber = nextNumber
-    }
 }

@@ -50,7 +50,7 @@ struct InvoicingSession {
         guard let reference, let id = reference.id else { return 0 }
         let notes = try await scope.query(InvoiceRecord.self).filter(\.$referenceID == id)
             .filter(\.$documentType == DocumentKind.notaCredito.rawValue)
-            .filter(\.$status ~~ [.signed, .sent, .accepted, .observed]).all()
+            .filter(\.$status ~~ InvoiceStatus.issued).all()
         return notes.reduce(Decimal(0)) { $0 + Decimal($1.totalCents) / 100 }
     }
 

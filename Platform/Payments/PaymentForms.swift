@@ -13,8 +13,6 @@ enum WalletForm {
         var qr: File?
     }
 
-    static let imageTypes: Set<String> = ["image/png", "image/jpeg", "image/webp"]
-
     static func save(_ req: Request) async throws {
         let input = try req.content.decode(Input.self)
         var errors = FieldErrors()
@@ -25,7 +23,9 @@ enum WalletForm {
         let holder = (input.holder ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if holder.isEmpty || holder.count > 80 { errors["holder"] = req.t("wallet.error.holder") }
         let image = input.qr.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
-        if let image, !imageTypes.contains(image.contentType?.description ?? "") || image.data.readableBytes > 2 << 20 {
+        // The QR image follows the voucher screenshots' rules.
+        if let image, !VoucherService.screenshotTypes.contains(image.contentType?.description ?? "")
+            || image.data.readableBytes > VoucherService.screenshotLimit {
             errors["qr"] = req.t("voucher.error.screenshot")
         }
         try errors.throwIfAny()

@@ -28,16 +28,4 @@ public indirect enum JSONValue: Sendable, Equatable, Decodable {
             throw InputProblems([InputProblem(pointer: "", rule: .json)])
         }
     }
-
-    /// The JSON type's name, for messages.
-    var typeName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .number: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
-    }
 }

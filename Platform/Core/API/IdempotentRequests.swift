@@ -129,11 +129,6 @@ struct CreateIdempotencyKeys: AsyncMigration {
 }
 
 extension JSONEncoder {
-    /// The public API's JSON: ISO 8601 dates, no escaped slashes in URLs.
-    public static var api: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The public API's JSON: ISO 8601 dates, no escaped slashes in URLs (the jobs' settings).
+    public static var api: JSONEncoder { .jobs }
 }

@@ -11,10 +11,7 @@ struct APIKeyMiddleware: AsyncMiddleware {
         }
         guard let tenant = try await Tenant.find(key.$tenant.id, on: request.db) else { throw Abort(.unauthorized) }
         try await APIKeys.touch(key, on: request.db)
-        request.setTenantContext(TenantContext(
-            tenant: tenant, principal: .apiKey(key),
-            enabledModules: try await TenantLoader.enabledModules(of: key.$tenant.id, on: request.db),
-            scope: TenantScope(tenantID: key.$tenant.id, db: request.db)))
+        try await TenantLoader.setContext(request, tenant: tenant, principal: .apiKey(key))
         return try await next.respond(to: request)
     }
 }

@@ -1,3 +1,4 @@
+import Shared
 import Vapor
 
 /// `/b/{tenant}`: the business's public card (name, address, how to reach it) with the links its
@@ -24,10 +25,9 @@ enum PublicBusinessController {
                 links.append(Link(title: item.title.text(for: req.language), href: "/b/\(tenant.slug)/\(module.id)\(suffix)"))
             }
         }
-        let digits = tenant.phone.map { $0.filter(\.isNumber) }
+        let mobile = tenant.phone.flatMap { try? PeruMobile($0) }
         let page = Page(name: tenant.displayName, address: tenant.address, phone: tenant.phone,
-                        whatsApp: digits.flatMap { $0.count == 9 ? "https://wa.me/51\($0)" : nil }, email: tenant.email,
-                        links: links)
+                        whatsApp: mobile.map { "https://wa.me/\($0.digits)" }, email: tenant.email, links: links)
         return try await req.renderPage("public/business", page, title: tenant.displayName)
     }
 

@@ -7,13 +7,8 @@ import Vapor
 /// and nothing of the business is lost.
 struct PublicTenantMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let slug = request.parameters.get("tenant"),
-              let tenant = try await Tenant.query(on: request.db).filter(\.$slug == slug).first(),
-              let tenantID = tenant.id else { throw Abort(.notFound) }
-        request.setTenantContext(TenantContext(
-            tenant: tenant, principal: .visitor(request.currentUser),
-            enabledModules: try await TenantLoader.enabledModules(of: tenantID, on: request.db),
-            scope: TenantScope(tenantID: tenantID, db: request.db)))
+        let tenant = try await TenantLoader.tenant(of: request)
+        try await TenantLoader.setContext(request, tenant: tenant, principal: .visitor(request.currentUser))
         if let gate = request.application.tenantGate {
             let access = try await gate.access(for: tenant, on: request.db, app: request.application)
             let moduleBlocked = request.route?.moduleID.map { access.blockedModules.contains($0) } ?? false

@@ -77,6 +77,23 @@ extension Request {
 }
 
 enum TenantLoader {
+    /// The tenant named by the route's `{tenant}`, or 404 as if it did not exist.
+    static func tenant(of request: Request) async throws -> Tenant {
+        guard let slug = request.parameters.get("tenant"),
+              let tenant = try await Tenant.query(on: request.db).filter(\.$slug == slug).first(), tenant.id != nil else {
+            throw Abort(.notFound)
+        }
+        return tenant
+    }
+
+    /// Resolves the request's tenant for `principal`, with its modules and its scope.
+    static func setContext(_ request: Request, tenant: Tenant, principal: Principal) async throws {
+        let tenantID = try tenant.requireID()
+        request.setTenantContext(TenantContext(
+            tenant: tenant, principal: principal, enabledModules: try await enabledModules(of: tenantID, on: request.db),
+            scope: TenantScope(tenantID: tenantID, db: request.db)))
+    }
+
     static func enabledModules(of tenantID: UUID, on db: any Database) async throws -> Set<String> {
         Set(try await TenantModule.query(on: db).filter(\.$tenant.$id == tenantID).all().map(\.moduleID))
     }

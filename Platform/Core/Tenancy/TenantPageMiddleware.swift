@@ -9,11 +9,8 @@ struct TenantPageMiddleware: AsyncMiddleware {
             let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
             return request.redirect(to: "/login?next=\(next)")
         }
-        guard let slug = request.parameters.get("tenant"),
-              let tenant = try await Tenant.query(on: request.db).filter(\.$slug == slug).first(),
-              let tenantID = tenant.id else {
-            throw Abort(.notFound)
-        }
+        let tenant = try await TenantLoader.tenant(of: request)
+        let tenantID = try tenant.requireID()
         let membership = try await TenantMember.query(on: request.db)
             .filter(\.$tenant.$id == tenantID).filter(\.$user.$id == user.requireID()).first()
         let principal: Principal
@@ -24,10 +21,7 @@ struct TenantPageMiddleware: AsyncMiddleware {
         } else {
             throw Abort(.notFound)
         }
-        request.setTenantContext(TenantContext(
-            tenant: tenant, principal: principal,
-            enabledModules: try await TenantLoader.enabledModules(of: tenantID, on: request.db),
-            scope: TenantScope(tenantID: tenantID, db: request.db)))
+        try await TenantLoader.setContext(request, tenant: tenant, principal: principal)
         return try await next.respond(to: request)
     }
 }
