@@ -115,8 +115,10 @@ let package = Package(
         // Memberships and killer mode: plans, subscriptions, charges, the dunning sweep, the gate.
         .target(name: "Billing", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Platform/Billing"),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
+        // The salon niche: catalogue, schedules, bookings held while paid, agenda, public booking page.
+        .target(name: "Salon", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Niches/Salon"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Onboarding", "EInvoiceEngine"],
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Onboarding", "Salon", "EInvoiceEngine"],
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
@@ -148,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "TestSupport", "SUNATClient",
+                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "Salon", "TestSupport", "SUNATClient",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

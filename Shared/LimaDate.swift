@@ -199,3 +199,12 @@ extension LimaDate {
         try container.encode(iso)
     }
 }
+
+extension LimaDate {
+    /// Days since 1970-01-01: Lima dates as integers the database can compare and subtract.
+    public var dayNumber: Int { daysSinceEpoch }
+
+    public init(dayNumber: Int) {
+        self.init(daysSinceEpoch: dayNumber)
+    }
+}

@@ -150,13 +150,3 @@ public final class BillingAuditEntry: Model, @unchecked Sendable {
     }
 }
 
-extension LimaDate {
-    private static let epoch = LimaDate(year: 1970, month: 1, day: 1)!
-
-    /// Days since 1970-01-01: Lima dates as integers the database can subtract.
-    public var dayNumber: Int { Self.epoch.daysUntil(self) }
-
-    public init(dayNumber: Int) {
-        self = Self.epoch.adding(days: dayNumber)
-    }
-}

@@ -58,6 +58,18 @@ public enum PaymentService {
         return (try await Payment.find(payment.requireID(), on: db) ?? payment, needsPayer)
     }
 
+    /// Gives an approved payment back in full through its gateway; the ledger records the
+    /// refund (and `payment.refunded`). A payment not approved is left as it is.
+    public static func refund(_ payment: Payment, app: Application, now: Date, on db: any Database) async throws {
+        guard payment.state == .approved else { return }
+        guard let gateway = try await PaymentMethods.gateway(payment.provider, for: payment.tenantID, app: app, on: db)
+            ?? app.paymentGateways[payment.provider] else {
+            throw Abort(.badGateway, reason: "no \(payment.provider.rawValue) gateway to refund through")
+        }
+        let update = try await gateway.refund(payment, idempotencyKey: "refund-\(try payment.requireID().uuidString.lowercased())")
+        _ = try await PaymentLedger.apply(update, provider: gateway.provider, tenantID: payment.tenantID, now: now, on: db)
+    }
+
     static func validate(_ request: PaymentRequest, gateway: any PaymentGateway) throws {
         guard request.amount.cents > 0 else {
             throw PaymentInputError(field: "amount", message: "must be greater than zero")

@@ -1,7 +1,8 @@
 import Core
+import Salon
 
 /// The composition root of the niches: adding one is a new folder under `Niches/` plus one
 /// line here.
 enum NicheCatalog {
-    static let all: [any NicheModule] = []
+    static let all: [any NicheModule] = [SalonModule()]
 }

@@ -131,4 +131,33 @@ struct AvailabilityTests {
         #expect(describe(VisitPlanner.plans(for: [corte, tinte], from: day, through: day, staff: split, rules: rules, now: dayBefore))
             == ["09:00 ana@09:00+bea@09:30"])
     }
+
+    @Test func aRequestedStartIsBookedOrRefusedWithItsReason() {
+        let rules = BookingRules(slotInterval: 30, minimumNotice: 120, maxDaysAhead: 10)
+        let staff = [person("ana", hours("09:00", "13:00", breaks: [("11:00", "12:00")]), busy: [span("09:00", "10:00")]),
+                     person("bea", hours("09:00", "10:00"), skills: ["corte"])]
+        func check(_ clock: String, on date: LimaDate = day, person: String? = nil, services: [ServiceNeeds] = [alisado60],
+                   now: Date = dayBefore) -> String {
+            switch VisitPlanner.check(services, at: at(clock, on: date), person: person, staff: staff, rules: rules, now: now) {
+            case .success(let plan): plan.items.map { "\($0.staff)@\($0.start.clock)" }.joined(separator: "+")
+            case .failure(let refusal): refusal.rawValue
+            }
+        }
+        #expect(check("10:00") == "ana@10:00")
+        #expect(check("10:00", person: "ana") == "ana@10:00")
+        #expect(check("09:00") == "taken")
+        #expect(check("10:30") == "outsideHours")  // would run into the break
+        #expect(check("10:15", services: [ServiceNeeds(duration: 30, skill: "alisado")]) == "offGrid")
+        #expect(check("12:00") == "ana@12:00")
+        #expect(check("10:00", person: "bea") == "lacksSkill")
+        #expect(check("10:00", services: [ServiceNeeds(duration: 30, skill: "nano")]) == "lacksSkill")
+        #expect(check("10:00", on: day.adding(days: 5)) == "dayOff")  // a Sunday
+        #expect(check("10:00", on: day.adding(days: 11)) == "tooFar")
+        #expect(check("10:00", now: at("09:00").instant) == "tooSoon")
+        #expect(check("10:00", now: at("10:30").instant) == "past")
+        let corte = ServiceNeeds(duration: 30, skill: "corte")
+        #expect(check("09:00", services: [corte, alisado60]) == "taken")
+        #expect(check("09:30", services: [corte, alisado60]) == "bea@09:30+ana@10:00")
+        #expect(check("10:00", services: [corte, alisado60]) == "outsideHours")  // bea has gone home by then
+    }
 }

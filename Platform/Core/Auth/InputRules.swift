@@ -48,7 +48,7 @@ public enum InputRules {
         return password
     }
 
-    static func ruc(_ value: String?, _ field: String = "ruc", into errors: inout FieldErrors, _ req: Request) -> RUC? {
+    public static func ruc(_ value: String?, _ field: String = "ruc", into errors: inout FieldErrors, _ req: Request) -> RUC? {
         guard let raw = required(value, field, into: &errors, req) else { return nil }
         do {
             return try RUC(raw)

@@ -1,0 +1,5 @@
+import Vapor
+
+enum AgendaPages {
+    static func routes(_ routes: any RoutesBuilder) {}
+}

@@ -1,0 +1,5 @@
+import Vapor
+
+enum CatalogPages {
+    static func routes(_ routes: any RoutesBuilder) {}
+}

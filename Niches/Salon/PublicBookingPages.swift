@@ -1,0 +1,5 @@
+import Vapor
+
+enum PublicBookingPages {
+    static func routes(_ routes: any RoutesBuilder) {}
+}
