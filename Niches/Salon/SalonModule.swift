@@ -31,23 +31,17 @@ public struct SalonModule: NicheModule {
     public var notificationTemplates: [NotificationTemplate] { SalonNotices.all }
 
     public var navigation: [NavigationItem] {
-        [NavigationItem(LocalizedText(es: "Agenda", en: "Agenda"), permission: Self.agenda.id),
-         NavigationItem(LocalizedText(es: "Servicios", en: "Services"), path: "services", permission: Self.manage.id),
-         NavigationItem(LocalizedText(es: "Estilistas", en: "Stylists"), path: "staff", permission: Self.manage.id),
-         NavigationItem(LocalizedText(es: "Reglas de reserva", en: "Booking rules"), path: "settings", permission: Self.manage.id)]
+        [NavigationItem(LocalizedText(es: "Agenda", en: "Agenda"), permission: Self.agenda.id)]
     }
 
     public var publicNavigation: [NavigationItem] {
         [NavigationItem(LocalizedText(es: "Reservar una cita", en: "Book an appointment"))]
     }
 
-    public var onboardingSteps: [OnboardingStep] { SalonOnboarding.steps }
-
     public func routes(_ routes: ModuleRoutes) throws {
         Strings.add(es: SalonStrings.spanish, en: SalonStrings.english)
         SalonAPI.routes(routes.api)
         AgendaPages.routes(routes.pages)
-        CatalogPages.routes(routes.pages)
         PublicBookingPages.routes(routes.publicPages)
     }
 

@@ -93,5 +93,10 @@ enum SalonText {
         return "\(weekday) \(time.date.formatted), \(time.clock)"
     }
 
+    /// `martes 01/12/2026`.
+    static func day(_ date: LimaDate, _ language: Language) -> String {
+        "\(language == .en ? date.weekday.displayNameEn : date.weekday.displayName) \(date.formatted)"
+    }
+
     static func clock(_ minutes: Int) -> String { LimaTime(minutes: minutes).clock }
 }

@@ -1,5 +1,0 @@
-import Vapor
-
-enum CatalogPages {
-    static func routes(_ routes: any RoutesBuilder) {}
-}
