@@ -4,7 +4,7 @@ import Foundation
 import Shared
 
 /// The salon's booking rules, one row per business. Booking takes this row's lock first, so
-/// bookings of one salon are decided one at a time (see docs/decisions/0012-salon-bookings.md).
+/// bookings of one salon are decided one at a time (see docs/decisions/0008-salon-bookings.md).
 final class SalonSettings: TenantOwned, @unchecked Sendable {
     static let schema = "salon_settings"
 
