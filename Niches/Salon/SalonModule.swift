@@ -39,10 +39,15 @@ public struct SalonModule: NicheModule {
     }
 
     public func routes(_ routes: ModuleRoutes) throws {
-        Strings.add(es: SalonStrings.spanish, en: SalonStrings.english)
+        Self.registerStrings()
         SalonAPI.routes(routes.api)
         AgendaPages.routes(routes.pages)
         PublicBookingPages.routes(routes.publicPages)
+    }
+
+    /// The module's texts, for its pages (and for tests that check every view's keys).
+    public static func registerStrings() {
+        Strings.add(es: SalonStrings.spanish, en: SalonStrings.english)
     }
 
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {
