@@ -28,7 +28,7 @@ extension AllTests.InvoiceEmailTests {
             let id = try #require(invoice["id"] as? String)
             for _ in 0..<3 { try await runJobs(app) }
 
-            let mail = try #require(try sink.received().first)
+            let mail = try #require(try await sink.received(atLeast: 1).first)
             #expect(mail.envelope_to == ["compras@anianos.pe"])
             #expect(mail.subject == "Factura electrónica F001-1 de Bodega Rosa")
             #expect(mail.defects.isEmpty, "\(mail.defects)")

@@ -91,6 +91,18 @@ final class SMTPSink: Sendable {
     /// `SMTP_URL` for this sink: STARTTLS (required) with credentials.
     var url: String { "smtp://\(Self.user):\(Self.password)@127.0.0.1:\(port)" }
 
+    /// What the sink has written, waiting up to `seconds` for `count` messages: the sink writes
+    /// each file as it accepts the message, which can land just after our send returns.
+    func received(atLeast count: Int, within seconds: Double = 5) async throws -> [Received] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var mails = try received()
+        while mails.count < count, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            mails = try received()
+        }
+        return mails
+    }
+
     func received() throws -> [Received] {
         let mail = directory.appendingPathComponent("mail")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: mail.path)) ?? []
