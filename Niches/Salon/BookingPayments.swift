@@ -11,18 +11,22 @@ enum BookingPayments {
     /// gateway here (the sandbox only outside production).
     static func methods(_ tenantID: UUID, app: Application, on db: any Database) async throws -> [PaymentProviderID] {
         var available: [PaymentProviderID] = []
-        for provider in [PaymentProviderID.stripe, .culqiYape, .voucher, .sandbox] {
-            if provider == .sandbox, !app.config.isDevelopment { continue }
+        for provider in [PaymentProviderID.stripe, .culqiYape, .voucher, .sandbox] where offered(provider, app: app) {
             if try await PaymentMethods.gateway(provider, for: tenantID, app: app, on: db) != nil { available.append(provider) }
         }
         return available
+    }
+
+    /// The sandbox pays nothing real: never offered in production.
+    static func offered(_ provider: PaymentProviderID, app: Application) -> Bool {
+        provider != .sandbox || app.config.isDevelopment
     }
 
     /// Starts (or finds again) the booking's payment with `provider`.
     static func start(_ booking: SalonBooking, with provider: PaymentProviderID, business: String, app: Application,
                       on db: any Database) async throws -> Payment {
         guard booking.state == .held else { throw APIError(.conflict, code: "invalid_state", message: "booking.not_payable") }
-        guard try await methods(booking.tenantID, app: app, on: db).contains(provider),
+        guard offered(provider, app: app),
               let gateway = try await PaymentMethods.gateway(provider, for: booking.tenantID, app: app, on: db) else {
             throw FieldErrors(["method": "not offered: \(provider.rawValue)"])
         }

@@ -68,8 +68,7 @@ enum PublicBookingPages {
         let stylist = form.staff.flatMap(UUID.init(uuidString:)).flatMap(snapshot.stylist)
         var times = offered ?? []
         if offered == nil, let service {
-            let staff = stylist.map { chosen in snapshot.staff.filter { $0.id == chosen.id } } ?? snapshot.staff
-            times = Availability.slots(for: service.needs, from: date, through: date, staff: staff, rules: snapshot.rules, now: now).map(\.start)
+            times = snapshot.slots(for: service, from: date, through: date, stylist: stylist?.id, now: now).map(\.start)
         }
         let user = req.currentUser
         let methods = try await BookingPayments.methods(context.tenantID, app: req.application, on: req.db)

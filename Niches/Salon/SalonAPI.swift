@@ -286,8 +286,6 @@ enum SalonOffer {
         let snapshot = try await SalonCatalog.snapshot(tenantID, from: date, through: date.adding(days: days - 1), now: now, on: db)
         guard let service = snapshot.service(serviceID) else { throw FieldErrors(["service": req.t("salon.error.service")]) }
         if let stylist, snapshot.stylist(stylist) == nil { throw FieldErrors(["staff": req.t("salon.error.staff")]) }
-        let staff = stylist.map { id in snapshot.staff.filter { $0.id == id } } ?? snapshot.staff
-        return Availability.slots(for: service.needs, from: date, through: date.adding(days: days - 1), staff: staff,
-                                  rules: snapshot.rules, now: now)
+        return snapshot.slots(for: service, from: date, through: date.adding(days: days - 1), stylist: stylist, now: now)
     }
 }

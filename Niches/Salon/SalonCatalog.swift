@@ -14,6 +14,12 @@ struct SalonSnapshot: Sendable {
 
     func service(_ id: UUID) -> SalonService? { services.first { $0.id == id } }
     func stylist(_ id: UUID) -> SalonStylist? { stylists.first { $0.id == id } }
+
+    /// Free starts of `service` between two dates, for one stylist or anyone qualified.
+    func slots(for service: SalonService, from first: LimaDate, through last: LimaDate, stylist: UUID?, now: Date) -> [Slot<UUID>] {
+        let people = stylist.map { id in staff.filter { $0.id == id } } ?? staff
+        return Availability.slots(for: service.needs, from: first, through: last, staff: people, rules: rules, now: now)
+    }
 }
 
 enum SalonCatalog {

@@ -99,7 +99,6 @@ enum Skills {
         name.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    static func text(_ skills: Set<String>) -> String { skills.sorted().joined(separator: ", ") }
 }
 
 /// A date nobody (stylist nil: a holiday of the salon) or one stylist works.
