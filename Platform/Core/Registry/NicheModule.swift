@@ -40,6 +40,10 @@ public protocol NicheModule: Sendable {
     /// Runs when a tenant enables the module (also for tenants created later), so a module can
     /// create per-tenant defaults.
     func didEnable(for tenantID: UUID, on database: any Database) async throws
+
+    /// Example data for `seed-demo`, run once per module enabled in the demo business, in the
+    /// command's transaction. Returns lines for the command to print (links, logins).
+    func seedDemo(_ demo: DemoSeed) async throws -> [String]
 }
 
 extension NicheModule {
@@ -54,6 +58,7 @@ extension NicheModule {
     public var eventSubscribers: [EventSubscriber] { [] }
     public var notificationTemplates: [NotificationTemplate] { [] }
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
+    public func seedDemo(_ demo: DemoSeed) async throws -> [String] { [] }
 }
 
 /// The builders a module mounts its routes on.
