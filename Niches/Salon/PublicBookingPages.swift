@@ -14,6 +14,7 @@ enum PublicBookingPages {
     static func routes(_ routes: any RoutesBuilder) {
         routes.get(use: booking)
         routes.post(use: book)
+        routes.get("my", use: MyBookingsPage.show)
         routes.get("v", ":token", use: visit)
         routes.post("v", ":token", "rebook", use: rebook)
         routes.post("v", ":token", "cancel", use: cancel)
@@ -53,7 +54,18 @@ enum PublicBookingPages {
     }
 
     @Sendable static func booking(req: Request) async throws -> View {
-        try await render(req, form: try req.query.decode(Form.self))
+        guard try await isOpen(req) else { return try await closed(req) }
+        return try await render(req, form: try req.query.decode(Form.self))
+    }
+
+    /// Until the owner publishes the page, visitors are told the salon does not book online yet.
+    static func isOpen(_ req: Request) async throws -> Bool {
+        try await SalonCatalog.settings(try req.tenantContext.tenantID, now: req.application.clock.now(), on: req.db).published
+    }
+
+    static func closed(_ req: Request) async throws -> View {
+        struct Empty: Encodable {}
+        return try await req.renderPage("salon/closed", Empty(), title: req.t("salon.book.title"))
     }
 
     /// The booking form: services, stylists, the chosen day's free times, the client's details.
@@ -89,6 +101,7 @@ enum PublicBookingPages {
     /// Holds the time and sends the client to pay; a refusal shows the form again with the
     /// reason and the times still free.
     @Sendable static func book(req: Request) async throws -> Response {
+        guard try await isOpen(req) else { return try await closed(req).encodeResponse(status: .conflict, for: req) }
         let form = try req.content.decode(Form.self)
         let context = try req.tenantContext
         do {
@@ -151,19 +164,21 @@ enum PublicBookingPages {
                 .init(start: $0.start.iso8601, staff: $0.stylistID.uuidString, text: "\(SalonText.when($0.start, req.language)) · \($0.stylistName)")
             }
         }
-        var invoiceHref: String?
-        if let documentID = booking.documentID, let record = try await InvoiceRecord.find(documentID, on: req.db) {
-            invoiceHref = "/d/\(record.publicToken)"
-        }
         let page = VisitPage(
             token: booking.token, state: booking.state.rawValue, stateText: req.t("salon.state.\(booking.state.rawValue)"),
             when: SalonText.when(booking.start, req.language),
             lines: items.map { .init(service: $0.serviceName, time: SalonText.clock($0.startsAt), stylist: name($0.stylistID)) },
             total: booking.total.formatted,
             payHref: booking.state == .held ? booking.paymentID.map { "/pay/\($0.uuidString.lowercased())" } : nil,
-            invoiceHref: invoiceHref, canCancel: clientMayCancel(booking, now: now, window: try await window(context.tenantID, req)),
+            invoiceHref: try await invoiceHref(booking, on: req.db), canCancel: clientMayCancel(booking, now: now, window: try await window(context.tenantID, req)),
             cancelledBySalon: booking.canRebook, reason: booking.cancelReason, choices: choices, notice: notice)
         return try await req.renderPage("salon/visit", page, title: req.t("salon.visit.title"), forms: true)
+    }
+
+    /// The public page of the booking's receipt, once it is issued.
+    static func invoiceHref(_ booking: SalonBooking, on db: any Database) async throws -> String? {
+        guard let documentID = booking.documentID, let record = try await InvoiceRecord.find(documentID, on: db) else { return nil }
+        return "/d/\(record.publicToken)"
     }
 
     @Sendable static func rebook(req: Request) async throws -> Response {

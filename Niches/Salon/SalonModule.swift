@@ -31,23 +31,33 @@ public struct SalonModule: NicheModule {
     public var notificationTemplates: [NotificationTemplate] { SalonNotices.all }
 
     public var navigation: [NavigationItem] {
-        [NavigationItem(LocalizedText(es: "Agenda", en: "Agenda"), permission: Self.agenda.id)]
+        [NavigationItem(LocalizedText(es: "Agenda", en: "Agenda"), permission: Self.agenda.id),
+         NavigationItem(LocalizedText(es: "Servicios", en: "Services"), path: "services", permission: Self.manage.id),
+         NavigationItem(LocalizedText(es: "Estilistas", en: "Stylists"), path: "staff", permission: Self.manage.id),
+         NavigationItem(LocalizedText(es: "Reglas de reserva", en: "Booking rules"), path: "rules", permission: Self.manage.id)]
     }
 
     public var publicNavigation: [NavigationItem] {
-        [NavigationItem(LocalizedText(es: "Reservar una cita", en: "Book an appointment"))]
+        [NavigationItem(LocalizedText(es: "Reservar una cita", en: "Book an appointment")),
+         NavigationItem(LocalizedText(es: "Mis reservas", en: "My bookings"), path: "my")]
     }
+
+    public var onboardingSteps: [OnboardingStep] { SalonOnboarding.steps }
 
     public func routes(_ routes: ModuleRoutes) throws {
         Self.registerStrings()
         SalonAPI.routes(routes.api)
         AgendaPages.routes(routes.pages)
+        ServicePages.routes(routes.pages)
+        StylistPages.routes(routes.pages)
+        RulesPages.routes(routes.pages)
         PublicBookingPages.routes(routes.publicPages)
     }
 
     /// The module's texts, for its pages (and for tests that check every view's keys).
     public static func registerStrings() {
         Strings.add(es: SalonStrings.spanish, en: SalonStrings.english)
+        Strings.add(es: CatalogStrings.spanish, en: CatalogStrings.english)
     }
 
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {

@@ -62,6 +62,9 @@ func makeSalonWorld(_ app: Application) async throws -> SalonWorld {
         try await scope.create(row)
         return try row.requireID()
     }
+    let settings = try await SalonCatalog.settings(business.id, now: salonMonday, on: app.db)
+    (settings.rulesReviewed, settings.published) = (true, true)
+    try await settings.save(on: app.db)
     return SalonWorld(
         app: app, clock: clock, business: business, key: key,
         alisado: try await service("Alisado corto", minutes: 90, cents: 12000, after: 15, skill: "alisado"),
