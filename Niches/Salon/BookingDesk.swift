@@ -48,6 +48,8 @@ enum BookingDesk {
     /// Keeps the time for the client until the hold runs out or they pay.
     static func hold(_ choice: BookingChoice, for customer: BookingCustomer, tenantID: UUID, now: Date,
                      on db: any Database) async throws -> SalonBooking {
+        // The lock is an UPDATE of the settings row, so the row must exist before the
+        // transaction: made here, outside it, in case nobody has opened the salon's pages yet.
         _ = try await SalonCatalog.settings(tenantID, now: now, on: db)
         return try await db.transaction { tx in
             try await lock(tenantID, on: tx)
