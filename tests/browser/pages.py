@@ -1,7 +1,9 @@
-"""What the browser tests do again and again: wait for, fill and click elements by id, and
-sign in and out as a business owner does."""
+"""What the browser tests do again and again: wait for, fill and click elements by id, sign
+in and out as a business owner does, and follow links in mails."""
 from __future__ import annotations
 
+import re
+from typing import Any
 from urllib.parse import urlparse
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -72,3 +74,11 @@ def register(driver: WebDriver, server, business: str, ruc: str, owner: str, ema
     click(driver, "register-submit")
     wait(driver).until(EC.url_contains("/onboarding"),
                        f"registration did not land on the onboarding page (at {driver.current_url})")
+
+
+def link_in(message: dict[str, Any], path_pattern: str) -> str:
+    """The first URL in the mail's text whose path matches `path_pattern` (a regex)."""
+    text = message.get("text") or message.get("html") or ""
+    found = re.search(r"https?://[^\s\"'<>]*" + path_pattern + r"[^\s\"'<>]*", text)
+    assert found, f"no link matching {path_pattern!r} in the mail {message.get('subject')!r}:\n{text}"
+    return found.group(0)
