@@ -11,21 +11,10 @@ extension SalonModule {
     }
 }
 
-/// Salón Rosa: what a small Lima salon offers, two stylists (staff who sign in with the demo
+/// Salón Rosa: every service template, two stylists (staff who sign in with the demo
 /// password) plus the owner, who does cuts and colour herself.
 enum SalonDemo {
-    struct ServiceSpec { let name: String; let minutes: Int; let cents: Int64; let before: Int; let after: Int; let skill: String }
     struct StylistSpec { let email: String; let name: String; let skills: String; let hours: DayHours }
-
-    /// Prices in cents, IGV included; buffers are the cleaning and preparing around a service.
-    static let services = [
-        ServiceSpec(name: "Alisado corto", minutes: 120, cents: 15000, before: 0, after: 15, skill: "alisado"),
-        ServiceSpec(name: "Alisado largo", minutes: 180, cents: 25000, before: 0, after: 15, skill: "alisado"),
-        ServiceSpec(name: "Keratina", minutes: 150, cents: 18000, before: 0, after: 15, skill: "keratina"),
-        ServiceSpec(name: "Nanoplastia", minutes: 180, cents: 28000, before: 0, after: 15, skill: "keratina"),
-        ServiceSpec(name: "Corte", minutes: 45, cents: 3500, before: 0, after: 10, skill: "corte"),
-        ServiceSpec(name: "Tinte", minutes: 120, cents: 12000, before: 10, after: 15, skill: "tinte"),
-    ]
 
     /// Lunch at different hours, so someone with each skill is in the salon all day.
     static let stylists = [
@@ -44,7 +33,7 @@ enum SalonDemo {
         let tenantID = try salon.requireID()
         let scope = TenantScope(tenantID: tenantID, db: demo.db)
         let now = demo.app.clock.now()
-        for spec in services { try await scope.create(service(spec, tenantID: tenantID, now: now)) }
+        for template in ServiceTemplate.all { try await scope.create(template.service(tenantID: tenantID, now: now)) }
         for spec in stylists {
             let user = try await demo.member(email: spec.email, name: spec.name, role: .staff, of: tenantID)
             try await scope.create(stylist(user: try user.requireID(), name: spec.name, skills: spec.skills, hours: spec.hours,
@@ -58,13 +47,6 @@ enum SalonDemo {
         let base = demo.app.config.baseURL
         return ["Demo salon: \(base)/t/\(salon.slug) (booking page: \(base)/b/\(salon.slug)/salon)"]
             + stylists.map { "Stylist login: \($0.email) / \(demo.password) (\($0.name))" }
-    }
-
-    static func service(_ spec: ServiceSpec, tenantID: UUID, now: Date) -> SalonService {
-        let row = SalonService()
-        (row.tenantID, row.name, row.duration, row.priceCents) = (tenantID, spec.name, spec.minutes, spec.cents)
-        (row.bufferBefore, row.bufferAfter, row.skill, row.active, row.createdAt) = (spec.before, spec.after, spec.skill, true, now)
-        return row
     }
 
     /// Monday (2) to Saturday (7); Sunday (1) off.

@@ -26,25 +26,6 @@ enum ServicePages {
         var skill: String?
     }
 
-    /// Common offers of a Peruvian salon; the owner changes prices and times after adding them.
-    struct Template: Sendable {
-        let key: String
-        let name: String
-        let duration: Int
-        let cents: Int64
-        let after: Int
-        let skill: String
-    }
-
-    static let templates = [
-        Template(key: "alisado_corto", name: "Alisado corto", duration: 120, cents: 15000, after: 15, skill: "alisado"),
-        Template(key: "alisado_largo", name: "Alisado largo", duration: 180, cents: 22000, after: 15, skill: "alisado"),
-        Template(key: "keratina", name: "Keratina", duration: 150, cents: 18000, after: 15, skill: "keratina"),
-        Template(key: "nano", name: "Nanoplastia", duration: 180, cents: 25000, after: 15, skill: "nano"),
-        Template(key: "corte", name: "Corte", duration: 45, cents: 3500, after: 0, skill: "corte"),
-        Template(key: "tinte", name: "Tinte", duration: 120, cents: 12000, after: 10, skill: "tinte"),
-    ]
-
     struct Row: Encodable {
         let id: String
         let name: String
@@ -77,10 +58,10 @@ enum ServicePages {
                 Row(id: service.id!.uuidString.lowercased(), name: service.name, duration: service.duration, price: service.price.formatted,
                     buffers: "\(service.bufferBefore) / \(service.bufferAfter) min", skill: service.skill, active: service.active)
             },
-            templates: templates.map { .init(key: $0.key, text: "\($0.name) · \($0.duration) min · \(Money(cents: $0.cents).formatted)",
+            templates: ServiceTemplate.all.map { .init(key: $0.key, text: "\($0.name) · \($0.minutes) min · \(Money(cents: $0.cents).formatted)",
                                              present: names.contains($0.name.lowercased())) },
             form: form, editing: editing?.uuidString.lowercased(), errors: errors,
-            skills: Array(Set(services.map(\.skill) + templates.map(\.skill))).sorted(),
+            skills: Array(Set(services.map(\.skill) + ServiceTemplate.all.map(\.skill))).sorted(),
             notice: ["saved", "added"].first { req.query[String.self, at: $0] != nil }.map { req.t("salon.services.\($0)") })
         return try await req.renderPage("salon/services", page, title: req.t("salon.services.title"), forms: true)
     }
@@ -110,12 +91,8 @@ enum ServicePages {
         let chosen = Set(try req.content.decode([String: String].self).keys)
         let scope = try req.tenantScope
         let names = Set(try await scope.query(SalonService.self).all().map { $0.name.lowercased() })
-        for template in templates where chosen.contains("template_\(template.key)") && !names.contains(template.name.lowercased()) {
-            let service = SalonService()
-            (service.tenantID, service.name, service.duration, service.priceCents) = (scope.tenantID, template.name, template.duration, template.cents)
-            (service.bufferBefore, service.bufferAfter, service.skill) = (0, template.after, template.skill)
-            (service.active, service.createdAt) = (true, req.application.clock.now())
-            try await scope.create(service)
+        for template in ServiceTemplate.all where chosen.contains("template_\(template.key)") && !names.contains(template.name.lowercased()) {
+            try await scope.create(template.service(tenantID: scope.tenantID, now: req.application.clock.now()))
         }
         return req.redirect(to: "\(try base(req))?added=1")
     }
