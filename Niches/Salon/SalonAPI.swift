@@ -33,7 +33,7 @@ enum SalonAPI {
 
         init(_ service: SalonService) throws {
             (id, name, durationMinutes, priceCents) = (try service.requireID(), service.name, service.duration, service.priceCents)
-            (price, bufferBeforeMinutes, bufferAfterMinutes, skill) = (service.price.formatted, service.bufferBefore, service.bufferAfter, service.skill)
+            (price, bufferBeforeMinutes, bufferAfterMinutes, skill) = (service.price.decimalText, service.bufferBefore, service.bufferAfter, service.skill)
         }
     }
 
@@ -106,7 +106,7 @@ enum SalonAPI {
 
     @Sendable static func create(req: Request) async throws -> Response {
         try req.require(SalonModule.book)
-        let input = try req.content.decode(BookingIn.self)
+        let input = try body(BookingIn.self, req)
         let choice = try BookingInput.choice(services: input.services ?? input.service.map { [$0] } ?? [], start: input.start,
                                              staff: input.staff, req)
         let customer = try BookingInput.customer(name: input.customer?.name, email: input.customer?.email, phone: input.customer?.phone,
@@ -174,7 +174,7 @@ enum SalonAPI {
     /// Moves a confirmed booking (or a paid one the salon cancelled) to `start` and optionally `staff`.
     @Sendable static func move(req: Request) async throws -> Response {
         try req.require(SalonModule.book)
-        let input = try req.content.decode(BookingIn.self)
+        let input = try body(BookingIn.self, req)
         let booking = try await booking(req)
         guard let start = input.start.flatMap(LimaTime.parse) else { throw FieldErrors(["start": req.t("salon.error.start")]) }
         let stylist = try BookingInput.stylist(input.staff, req)
@@ -201,7 +201,7 @@ enum SalonAPI {
     @Sendable static func pay(req: Request) async throws -> Response {
         try req.require(SalonModule.book)
         let booking = try await booking(req)
-        let input = try req.content.decode(PayIn.self)
+        let input = try body(PayIn.self, req)
         guard let method = input.method.flatMap(PaymentProviderID.init(rawValue:)) else {
             throw FieldErrors(["method": req.t("salon.error.method")])
         }
@@ -218,13 +218,20 @@ enum SalonAPI {
     @Sendable static func cancel(req: Request) async throws -> BookingOut {
         try req.require(SalonModule.book)
         let booking = try await booking(req)
-        let reason = try req.content.decode(CancelIn.self).reason?.trimmingCharacters(in: .whitespaces) ?? ""
+        let reason = try body(CancelIn.self, req).reason?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !reason.isEmpty else { throw FieldErrors(["reason": req.t("field.required")]) }
         guard booking.state == .confirmed || booking.state == .held else {
             throw APIError(.conflict, code: "invalid_state", message: req.t("salon.error.not_cancellable"))
         }
         try await BookingDesk.cancel(booking, by: "staff", reason: reason, now: req.application.clock.now(), on: req.db)
         return try await BookingOut.make(booking, req)
+    }
+
+    /// The JSON body, with none at all read as `{}`: the fields it lacks are then named (422) like
+    /// any other missing field, instead of Vapor's bare 422 or its English 415 "no content type".
+    static func body<Input: Content>(_ type: Input.Type, _ req: Request) throws -> Input {
+        if let data = req.body.data, data.readableBytes > 0 { return try req.content.decode(Input.self) }
+        return try JSONDecoder().decode(Input.self, from: Data("{}".utf8))
     }
 
     static func booking(_ req: Request) async throws -> SalonBooking {
@@ -236,7 +243,8 @@ enum SalonAPI {
     }
 }
 
-/// A booking as the API shows it.
+/// A booking as the API shows it. Amounts are céntimos and, like the rest of the API, a
+/// two-decimal string (`total`, "120.00"): the "S/ 120.00" of the pages is for people.
 struct BookingOut: Content {
     struct Customer: Content { let name: String; let email: String; let phone: String; let ruc: String? }
     struct Item: Content {
@@ -273,7 +281,7 @@ struct BookingOut: Content {
             items: items.map { .init(service: $0.serviceID, serviceName: $0.serviceName, staff: $0.stylistID,
                                      start: LimaTime(minutes: $0.startsAt).iso8601, end: LimaTime(minutes: $0.endsAt).iso8601,
                                      priceCents: $0.priceCents) },
-            totalCents: booking.totalCents, total: booking.total.formatted, paymentID: booking.paymentID, documentID: booking.documentID,
+            totalCents: booking.totalCents, total: booking.total.decimalText, paymentID: booking.paymentID, documentID: booking.documentID,
             cancelReason: booking.cancelReason, cancelledBy: booking.cancelledBy,
             manageURL: "\(req.application.config.baseURL)/b/\(slug)/salon/v/\(booking.token)")
     }
