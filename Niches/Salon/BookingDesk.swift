@@ -171,9 +171,9 @@ enum BookingDesk {
     }
 
     static func resolve(_ ids: [UUID], in snapshot: SalonSnapshot) throws -> [SalonService] {
-        guard !ids.isEmpty else { throw FieldErrors(["services": "choose at least one service"]) }
+        guard !ids.isEmpty else { throw FieldErrorKeys(["services": "salon.error.services"]) }
         return try ids.map { id in
-            guard let service = snapshot.service(id) else { throw FieldErrors(["services": "no such service: \(id.uuidString.lowercased())"]) }
+            guard let service = snapshot.service(id) else { throw FieldErrorKeys(["services": "salon.error.no_service"]) }
             return service
         }
     }
@@ -181,7 +181,7 @@ enum BookingDesk {
     static func decide(_ services: [SalonService], _ choice: BookingChoice, in snapshot: SalonSnapshot,
                        now: Date) throws -> VisitPlan<UUID> {
         if let stylist = choice.stylist, snapshot.stylist(stylist) == nil {
-            throw FieldErrors(["staff": "no such stylist: \(stylist.uuidString.lowercased())"])
+            throw FieldErrorKeys(["staff": "salon.error.staff"])
         }
         let needs = services.map(\.needs)
         switch VisitPlanner.check(needs, at: choice.start, person: choice.stylist, staff: snapshot.staff, rules: snapshot.rules, now: now) {

@@ -23,12 +23,14 @@ enum BookingPayments {
     }
 
     /// Starts (or finds again) the booking's payment with `provider`.
-    static func start(_ booking: SalonBooking, with provider: PaymentProviderID, business: String, app: Application,
+    static func start(_ booking: SalonBooking, with provider: PaymentProviderID, business: String, language: Language, app: Application,
                       on db: any Database) async throws -> Payment {
-        guard booking.state == .held else { throw APIError(.conflict, code: "invalid_state", message: "booking.not_payable") }
+        guard booking.state == .held else {
+            throw APIError(.conflict, code: "invalid_state", message: Strings.text("salon.error.not_payable", language))
+        }
         guard offered(provider, app: app),
               let gateway = try await PaymentMethods.gateway(provider, for: booking.tenantID, app: app, on: db) else {
-            throw FieldErrors(["method": "not offered: \(provider.rawValue)"])
+            throw FieldErrorKeys(["method": "salon.error.method_not_offered"])
         }
         let id = try booking.requireID().uuidString.lowercased()
         let request = PaymentRequest(purpose: BookingDesk.paymentPurpose, reference: id, amount: booking.total,

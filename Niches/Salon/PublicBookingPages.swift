@@ -112,11 +112,13 @@ enum PublicBookingPages {
             }
             let booking = try await BookingDesk.hold(choice, for: customer, tenantID: context.tenantID, now: req.application.clock.now(),
                                                      on: req.db)
-            let payment = try await BookingPayments.start(booking, with: method, business: context.tenant.displayName,
+            let payment = try await BookingPayments.start(booking, with: method, business: context.tenant.displayName, language: req.language,
                                                           app: req.application, on: req.db)
             return req.redirect(to: "/pay/\(try payment.requireID().uuidString.lowercased())")
         } catch let errors as FieldErrors {
             return try await render(req, form: form, errors: errors.fields).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let keys as FieldErrorKeys {
+            return try await render(req, form: form, errors: keys.translated(req.language).fields).encodeResponse(status: .unprocessableEntity, for: req)
         } catch let refused as BookingRefused {
             var retry = form
             retry.start = nil

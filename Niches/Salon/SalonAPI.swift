@@ -205,7 +205,7 @@ enum SalonAPI {
         guard let method = input.method.flatMap(PaymentProviderID.init(rawValue:)) else {
             throw FieldErrors(["method": req.t("salon.error.method")])
         }
-        let payment = try await BookingPayments.start(booking, with: method, business: try req.tenantContext.tenant.displayName,
+        let payment = try await BookingPayments.start(booking, with: method, business: try req.tenantContext.tenant.displayName, language: req.language,
                                                       app: req.application, on: req.db)
         let id = try payment.requireID()
         return try await PaymentOut(paymentID: id, state: payment.state.rawValue,

@@ -21,3 +21,17 @@ public struct FieldErrors: Error, Sendable {
         if !isEmpty { throw self }
     }
 }
+
+/// Field errors raised by code with no request at hand (a booking decided inside its
+/// transaction): each message is a string key, put into the request's language when answered.
+public struct FieldErrorKeys: Error, Sendable {
+    public let keys: [String: String]
+
+    public init(_ keys: [String: String]) {
+        self.keys = keys
+    }
+
+    public func translated(_ language: Language) -> FieldErrors {
+        FieldErrors(keys.mapValues { Strings.text($0, language) })
+    }
+}

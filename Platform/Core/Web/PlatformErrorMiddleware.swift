@@ -56,6 +56,8 @@ struct PlatformErrorMiddleware: AsyncMiddleware {
         switch error {
         case let fieldErrors as FieldErrors:
             return Description(status: .unprocessableEntity, body: ErrorBody(error: request.t("error.validation"), fields: fieldErrors.fields))
+        case let keys as FieldErrorKeys:
+            return describe(keys.translated(request.language), for: request)
         case let problems as InputProblems:
             let language = request.language
             let list = problems.problems.map {

@@ -87,6 +87,10 @@ extension AllTests.SalonBookingTests {
                                                json: #"{"service": "nope", "start": "mañana", "customer": {}}"#)
             let fields = try badService.json()["fields"] as? [String: String] ?? [:]
             #expect(badService.status == .unprocessableEntity && fields["services"] != nil && fields["start"] != nil, "\(badService.text)")
+            let unknown = try await apiPost(app, "/api/v1/salon/bookings", key: world.key,
+                                            json: world.bookingJSON(world.at("11:00"), service: UUID(), staff: UUID()))
+            let unknownFields = try unknown.json()["fields"] as? [String: String] ?? [:]
+            #expect(unknown.status == .unprocessableEntity && unknownFields["services"] == "Ese servicio no existe o ya no se ofrece.", "\(unknown.text)")
             #expect(try await SalonBooking.query(on: app.db).count() == 1, "nothing but the first booking was saved")
         }
     }
