@@ -1,0 +1,33 @@
+import Foundation
+
+/// Writes CSV that Excel opens right: UTF-8 with a byte order mark (without
+/// it Excel reads UTF-8 as ANSI and shows "AÃ±ejo"), CRLF line ends, and
+/// fields quoted only when they hold the separator, a quote or a line break.
+public struct CSVWriter: Sendable, Hashable {
+    public var separator: CSVSeparator
+
+    public init(separator: CSVSeparator = .comma) {
+        self.separator = separator
+    }
+
+    /// The whole file: BOM, then every record ended by CRLF.
+    public func text(_ records: [[String]]) -> String {
+        "\u{FEFF}" + records.map { line($0) + "\r\n" }.joined()
+    }
+
+    /// The file as UTF-8 bytes, ready to send as `text/csv; charset=utf-8`.
+    public func bytes(_ records: [[String]]) -> [UInt8] {
+        Array(text(records).utf8)
+    }
+
+    /// One record without its line end.
+    public func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: separator.rawValue)
+    }
+
+    public func field(_ value: String) -> String {
+        let special: Set<Unicode.Scalar> = [separator.scalar, "\"", "\r", "\n"]
+        guard value.unicodeScalars.contains(where: special.contains) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
