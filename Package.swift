@@ -117,8 +117,9 @@ let package = Package(
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         // The salon niche: catalogue, schedules, bookings held while paid, agenda, public booking page.
         .target(name: "Salon", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Niches/Salon"),
+        .target(name: "Minimarket", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Niches/Minimarket"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Onboarding", "Salon", "EInvoiceEngine"],
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Onboarding", "Salon", "Minimarket", "EInvoiceEngine"],
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
@@ -150,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "Salon", "TestSupport", "SUNATClient",
+                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "Salon", "Minimarket", "TestSupport", "SUNATClient",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -1,6 +1,7 @@
 import Core
 import Fluent
 import Foundation
+import Shared
 
 /// A customer of the business. Deleting one only hides it (`deleted_at`): the documents
 /// issued to it keep their own copy of its data and stay linked.

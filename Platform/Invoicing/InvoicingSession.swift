@@ -8,7 +8,7 @@ import Vapor
 
 /// Who is invoicing in a request and where to: the business's profile, and the environment
 /// (a sandbox API key always gets the sandbox, whatever the profile says).
-struct InvoicingSession {
+struct InvoicingSession: Sendable {
     let tenant: Tenant
     let scope: TenantScope
     let profile: InvoicingProfile

@@ -100,30 +100,9 @@ extension AllTests.SalonBookingTests {
     @Test func fiftyConcurrentRequestsForOneSlotBookItOnce() async throws {
         try await withSalon { world in
             let app = world.app
-            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-            let port = try #require(app.http.server.shared.localAddress?.port)
-            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(10), read: .seconds(60))))
-            let (key, bodies) = (world.key, (0..<50).map { world.bookingJSON(world.at("10:00"), staff: world.ana, email: "c\($0)@example.pe") })
-            let statuses = await withTaskGroup(of: (UInt, Int).self) { group in
-                for index in 0..<50 {
-                    group.addTask {
-                        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/salon/bookings")
-                        request.method = .POST
-                        request.headers.add(name: "Authorization", value: "Bearer \(key)")
-                        request.headers.add(name: "Content-Type", value: "application/json")
-                        request.body = .bytes(ByteBuffer(string: bodies[index]))
-                        guard let response = try? await client.execute(request, timeout: .seconds(60)) else { return (0, 0) }
-                        let body = try? await response.body.collect(upTo: 1 << 20)
-                        let alternatives = body.flatMap { try? JSONSerialization.jsonObject(with: Data(buffer: $0)) as? [String: Any] }?["alternatives"] as? [Any]
-                        return (response.status.code, alternatives?.count ?? 0)
-                    }
-                }
-                var all: [(UInt, Int)] = []
-                for await result in group { all.append(result) }
-                return all
-            }
-            try await client.shutdown()
-            await app.server.shutdown()
+            let bodies = (0..<50).map { world.bookingJSON(world.at("10:00"), staff: world.ana, email: "c\($0)@example.pe") }
+            let statuses = try await concurrentPOST(app, "/api/v1/salon/bookings", key: world.key, bodies: bodies)
+                .map { ($0.status, ($0.json["alternatives"] as? [Any])?.count ?? 0) }
             #expect(statuses.filter { $0.0 == 201 }.count == 1, "\(statuses.map(\.0))")
             #expect(statuses.filter { $0.0 == 409 }.count == 49, "\(statuses.map(\.0))")
             #expect(statuses.filter { $0.0 == 409 }.allSatisfy { $0.1 > 0 }, "every loser is offered other times")

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Text folded for search: lowercase, no accents, single spaces. "Ñañez S.A.C." finds "nanez".
-enum SearchText {
-    static func normalize(_ parts: [String]) -> String {
+public enum SearchText {
+    public static func normalize(_ parts: [String]) -> String {
         normalize(parts.joined(separator: " "))
     }
 
-    static func normalize(_ text: String) -> String {
+    public static func normalize(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "es_PE"))
             .lowercased()
             .split(whereSeparator: \.isWhitespace)
@@ -14,7 +14,7 @@ enum SearchText {
     }
 
     /// The words of a query, each at least one character, at most 8 of them.
-    static func terms(_ query: String) -> [String] {
+    public static func terms(_ query: String) -> [String] {
         Array(normalize(query).split(separator: " ").map(String.init).prefix(8))
     }
 }
