@@ -26,9 +26,8 @@ extension AllTests.InvoiceEmailTests {
             let body = facturaBody.replacingOccurrences(of: #""type": "01","#, with: #""type": "01", "send_email": true,"#)
             let invoice = try await apiPost(app, "/api/v1/invoices", key: key, json: body).json()
             let id = try #require(invoice["id"] as? String)
-            for _ in 0..<3 { try await runJobs(app) }
-
-            let mail = try #require(try await sink.received(atLeast: 1).first)
+            let delivered = try await sink.deliver(app, atLeast: 1)
+            let mail = try #require(delivered.mails.first, "failed deliveries: \(delivered.errors)")
             #expect(mail.envelope_to == ["compras@anianos.pe"])
             #expect(mail.subject == "Factura electrónica F001-1 de Bodega Rosa")
             #expect(mail.defects.isEmpty, "\(mail.defects)")

@@ -48,8 +48,9 @@ extension AllTests.SalonBookingTests {
             let templates = try await NotificationMessage.query(on: app.db).filter(\.$tenantID == world.business.id).all().map(\.template)
             #expect(templates.contains("salon.booking_confirmed"))
 
-            let mails = try await sink.received(atLeast: 2)
-            let boleta = try #require(mails.first { $0.attachments.contains { ($0.filename ?? "").hasSuffix(".pdf") } }, "\(mails.map(\.subject))")
+            let (mails, errors) = try await sink.deliver(app, atLeast: 2)
+            let boleta = try #require(mails.first { $0.attachments.contains { ($0.filename ?? "").hasSuffix(".pdf") } },
+                                      "\(mails.map(\.subject)), failed deliveries: \(errors)")
             #expect(boleta.envelope_to == ["lucia@example.pe"])
             let pdf = try #require(boleta.attachments.first { ($0.filename ?? "").hasSuffix(".pdf") }?.data)
             let text = try PDFProbe.read(pdf).text.joined(separator: "\n")
