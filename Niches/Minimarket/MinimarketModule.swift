@@ -23,19 +23,24 @@ public struct MinimarketModule: NicheModule {
 
     public var permissions: [Permission] { [Self.sell, Self.manage] }
     public var eventTypes: [EventType] { MarketEvents.types }
+    public var onboardingSteps: [OnboardingStep] { MarketOnboarding.steps }
 
     public var navigation: [NavigationItem] {
         [NavigationItem(LocalizedText(es: "Caja", en: "Till"), permission: Self.sell.id),
-         NavigationItem(LocalizedText(es: "Productos", en: "Products"), path: "products", permission: Self.manage.id)]
+         NavigationItem(LocalizedText(es: "Productos", en: "Products"), path: "products", permission: Self.manage.id),
+         NavigationItem(LocalizedText(es: "Stock bajo", en: "Low stock"), path: "products?low=1", permission: Self.manage.id)]
     }
 
     public func routes(_ routes: ModuleRoutes) throws {
         Self.registerStrings()
         MarketAPI.routes(routes.api)
+        ProductPages.routes(routes.pages)
+        ProductImportPages.routes(routes.pages)
     }
 
     /// The module's texts, for its pages (and for tests that check every view's keys).
     public static func registerStrings() {
         Strings.add(es: MarketStrings.spanish, en: MarketStrings.english)
+        Strings.add(es: ProductStrings.spanish, en: ProductStrings.english)
     }
 }

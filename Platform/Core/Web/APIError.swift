@@ -19,7 +19,7 @@ public struct APIError: AbortError, Sendable {
 
 extension InputProblems {
     /// `{"/items/0/quantity": "debe ser mayor que cero", ...}`, the first message per pointer.
-    func fields(in language: Language) -> [String: String] {
+    public func fields(in language: Language) -> [String: String] {
         var fields: [String: String] = [:]
         for problem in problems where fields[problem.pointer] == nil {
             fields[problem.pointer] = language == .en ? problem.messageEn : problem.message

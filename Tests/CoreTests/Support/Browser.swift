@@ -50,12 +50,30 @@ final class Browser: Sendable {
         return try await send(.POST, path, body: FormBody.encode(fields))
     }
 
+    /// Posts one file as a browser's multipart form does, with the CSRF token as a field.
+    @discardableResult
+    func upload(_ path: String, field: String, filename: String, bytes: [UInt8]) async throws -> Page {
+        let boundary = "----MultinichoTest\(UUID().uuidString)"
+        var body = ByteBuffer()
+        if let token = csrf {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
+        body.writeString("Content-Type: text/csv\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+        try await send(method, path, body: body.map { ByteBuffer(string: $0) }, contentType: body == nil ? nil : .urlEncodedForm)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> Page {
         var headers = HTTPHeaders([("X-Forwarded-For", ip)])
         if let cookie { headers.add(name: .cookie, value: "mn_session=\(cookie)") }
-        if body != nil { headers.contentType = .urlEncodedForm }
-        let response = try await app.testing().sendRequest(
-            method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if let contentType { headers.contentType = contentType }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
         let page = Page(status: response.status, headers: response.headers, body: response.body.string)
         remember(page)
         return page
