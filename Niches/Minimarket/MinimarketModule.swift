@@ -27,6 +27,7 @@ public struct MinimarketModule: NicheModule {
 
     public var navigation: [NavigationItem] {
         [NavigationItem(LocalizedText(es: "Caja", en: "Till"), permission: Self.sell.id),
+         NavigationItem(LocalizedText(es: "Ventas", en: "Sales"), path: "sales", permission: Self.sell.id),
          NavigationItem(LocalizedText(es: "Productos", en: "Products"), path: "products", permission: Self.manage.id),
          NavigationItem(LocalizedText(es: "Stock bajo", en: "Low stock"), path: "products?low=1", permission: Self.manage.id)]
     }
@@ -36,6 +37,7 @@ public struct MinimarketModule: NicheModule {
         MarketAPI.routes(routes.api)
         ProductPages.routes(routes.pages)
         ProductImportPages.routes(routes.pages)
+        SalesPages.routes(routes.pages)
     }
 
     /// The module's texts, for its pages (and for tests that check every view's keys).

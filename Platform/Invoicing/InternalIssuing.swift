@@ -60,6 +60,25 @@ public enum InternalIssuing {
         }
     }
 
+    /// A credit note giving back the whole of `documentID` (a return): the same items and
+    /// customer, motive 06 "devolución total". Issue it in the caller's transaction.
+    public static func prepareReturn(of documentID: UUID, from issuer: Tenant, reason: String, app: Application,
+                                     on db: any Database) async throws -> Prepared {
+        let profile = try await InvoicingProfiles.ensure(issuer, app: app, on: db)
+        let scope = TenantScope(tenantID: try issuer.requireID(), db: db)
+        guard let original = try await scope.find(InvoiceRecord.self, documentID) else { throw InvoicingFailure.missing("document \(documentID)") }
+        let session = InvoicingSession(tenant: issuer, scope: scope, profile: profile, environment: original.environment, app: app, source: "pos")
+        var draft = original.draft(reference: original)
+        (draft.kind, draft.series, draft.issueDate) = (.notaCredito, nil, LimaDate(session.now))
+        (draft.motive, draft.noteDescription) = (CreditNoteMotive.devolucionTotal.rawValue, reason)
+        guard let series = try await session.defaultSeries(.notaCredito, reference: original, on: db) else {
+            throw InvoicingFailure.missing("no credit-note series for \(original.series)")
+        }
+        let credited = try await session.creditedBefore(original, on: db)
+        _ = try DraftChecks.check(draft, series: series, profile: profile, creditedBefore: credited, customerPointer: "/customer")
+        return Prepared(session: session, draft: draft, series: series, email: original.customerEmail != nil)
+    }
+
     /// Everything before numbering: the profile, the series, the checks (a bad draft throws
     /// `InputProblems` here, before any transaction).
     public static func prepare(
