@@ -1,5 +1,6 @@
 @testable import Core
 import Fluent
+@testable import Minimarket
 @testable import Salon
 import Shared
 import Testing
@@ -79,6 +80,25 @@ extension AllTests.CommandTests {
                 try await runCommand(app, ["create-admin", "--email", "otro@multinicho.pe", "--password", "corta"])
             }
             #expect(try await User.query(on: app.db).count() == 1)
+        }
+    }
+}
+
+extension AllTests.CommandTests {
+    /// The demo bodega's shelf is stocked: a barcode from the seed sells at once.
+    @Test func seedDemoStocksTheBodegaThatSellsAtOnce() async throws {
+        try await withTestApp(modules: [MinimarketModule()]) { app in
+            PlatformCommands.register(on: app)
+            let output = try await runCommand(app, ["seed-demo"])
+            #expect(output.contains("Demo till:"))
+            let tenant = try #require(try await Tenant.query(on: app.db).filter(\.$slug == "bodega-dona-rosa").first())
+            let products = try await MarketProduct.query(on: app.db).filter(\.$tenantID == tenant.requireID()).all()
+            #expect(products.count == MarketDemo.shelf.count && products.allSatisfy { $0.stockMilli > 0 })
+            let owner = try #require(try await User.query(on: app.db).filter(\.$email == "demo@multinicho.pe").first())
+            let business = Business(tenant: tenant, owner: owner, password: "demo-multinicho")
+            let key = try await makeAPIKey(app, business)
+            let sale = try await apiPost(app, "/api/v1/minimarket/sales", key: key, json: #"{"client_id": "demo-sale-1", "lines": [{"barcode": "7750182002363", "quantity": "2"}], "payments": [{"method": "cash", "amount": "5.00"}]}"#)
+            #expect(sale.status == .created, "\(sale.text)")
         }
     }
 }
