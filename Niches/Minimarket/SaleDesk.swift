@@ -36,9 +36,13 @@ enum SaleDesk {
                 sale.createdAt = now
                 try await sale.create(on: tx)
                 let saleID = try sale.requireID()
-                for (line, (product, amounts)) in zip(order.lines, zip(products, totals.lines)) {
-                    try await StockLedger.move(try product.requireID(), by: -line.quantity.milli, kind: .sale, tenantID: tenantID, saleID: saleID,
+                // Stock in product-id order: two sales of the same products lock their rows in the
+                // same order, so they queue instead of deadlocking.
+                for line in order.lines.sorted(by: { $0.productID.uuidString < $1.productID.uuidString }) {
+                    try await StockLedger.move(line.productID, by: -line.quantity.milli, kind: .sale, tenantID: tenantID, saleID: saleID,
                                                userID: userID, now: now, on: tx)
+                }
+                for (line, (product, amounts)) in zip(order.lines, zip(products, totals.lines)) {
                     try await saleLine(line, product, amounts, saleID: saleID, tenantID: tenantID).create(on: tx)
                 }
                 for payment in payments(order, settlement, saleID: saleID, tenantID: tenantID) { try await payment.create(on: tx) }
