@@ -6,28 +6,20 @@ import Foundation
 /// exists, wherever the owner did it.
 enum MarketOnboarding {
     static var steps: [OnboardingStep] {
-        [step("market-products", es: ("Tus productos", "Sube tu lista en Excel (CSV): la revisamos fila por fila antes de guardar."),
+        [OnboardingStep.scoped("market-products", es: ("Tus productos", "Sube tu lista en Excel (CSV): la revisamos fila por fila antes de guardar."),
               en: ("Your products", "Upload your list from Excel (CSV): it is checked row by row before saving."),
               path: "products/import") { scope in try await scope.query(MarketProduct.self).count() > 0 },
-         step("market-stock", es: ("Stock inicial", "Cuánto tienes de cada producto y si se puede vender sin stock."),
+         OnboardingStep.scoped("market-stock", es: ("Stock inicial", "Cuánto tienes de cada producto y si se puede vender sin stock."),
               en: ("Opening stock", "How much of each product you have, and whether it may sell past zero."),
               path: "products") { scope in try await scope.query(MarketStockMove.self).count() > 0 },
          // The team page is the platform's, one level up from the module's pages.
-         step("market-cashiers", es: ("Tus cajeros", "Invita a quien atiende la caja (rol personal)."),
+         OnboardingStep.scoped("market-cashiers", es: ("Tus cajeros", "Invita a quien atiende la caja (rol personal)."),
               en: ("Your cashiers", "Invite whoever works the till (staff role)."),
               path: "../team") { scope in
                   try await TenantMember.query(on: scope.db).filter(\.$tenant.$id == scope.tenantID).filter(\.$role == .staff).count() > 0
               },
-         step("market-test-sale", es: ("Una venta de prueba", "Abre la caja y vende algo: verás la boleta (de prueba) al instante."),
+         OnboardingStep.scoped("market-test-sale", es: ("Una venta de prueba", "Abre la caja y vende algo: verás la boleta (de prueba) al instante."),
               en: ("A test sale", "Open the till and sell something: the (sandbox) boleta appears at once."),
               path: "") { scope in try await scope.query(MarketSale.self).count() > 0 }]
-    }
-
-    private static func step(
-        _ id: String, es: (String, String), en: (String, String), path: String,
-        done: @escaping @Sendable (TenantScope) async throws -> Bool
-    ) -> OnboardingStep {
-        OnboardingStep(id: id, title: LocalizedText(es: es.0, en: en.0), detail: LocalizedText(es: es.1, en: en.1), path: path,
-                       isComplete: { tenantID, db in try await done(TenantScope(tenantID: tenantID, db: db)) })
     }
 }

@@ -5,36 +5,28 @@ import Foundation
 /// The steps the salon adds to the set-up wizard, each done when the data it asks for exists.
 enum SalonOnboarding {
     static var steps: [OnboardingStep] {
-        [step("salon-services", es: ("Tus servicios", "Empieza con las plantillas (alisado, keratina, nano, corte…) y ajusta precios y duraciones."),
+        [OnboardingStep.scoped("salon-services", es: ("Tus servicios", "Empieza con las plantillas (alisado, keratina, nano, corte…) y ajusta precios y duraciones."),
               en: ("Your services", "Start from the templates (straightening, keratin, cut…) and adjust prices and durations."),
               path: "services") { scope in try await scope.query(SalonService.self).filter(\.$active == true).count() > 0 },
-         step("salon-staff", es: ("Estilistas y habilidades", "Indica quién atiende y qué sabe hacer cada una."),
+         OnboardingStep.scoped("salon-staff", es: ("Estilistas y habilidades", "Indica quién atiende y qué sabe hacer cada una."),
               en: ("Stylists and skills", "Say who takes bookings and what each can do."),
               path: "staff") { scope in
                   try await scope.query(SalonStylist.self).filter(\.$active == true).all().contains { !$0.skills.isEmpty }
               },
-         step("salon-schedules", es: ("Horarios", "El horario semanal de cada estilista, con sus descansos."),
+         OnboardingStep.scoped("salon-schedules", es: ("Horarios", "El horario semanal de cada estilista, con sus descansos."),
               en: ("Schedules", "Each stylist's weekly hours, with breaks."),
               path: "staff") { scope in
                   try await scope.query(SalonStylist.self).filter(\.$active == true).all().contains { !$0.week.days.isEmpty }
               },
-         step("salon-rules", es: ("Reglas de reserva", "Intervalo, anticipación, días hacia adelante, tiempo para pagar y para cancelar."),
+         OnboardingStep.scoped("salon-rules", es: ("Reglas de reserva", "Intervalo, anticipación, días hacia adelante, tiempo para pagar y para cancelar."),
               en: ("Booking rules", "Interval, notice, days ahead, time to pay and to cancel."),
               path: "rules") { scope in
                   try await scope.query(SalonSettings.self).first()?.rulesReviewed ?? false
               },
-         step("salon-publish", es: ("Publica tu enlace de reservas", "Compártelo por WhatsApp e Instagram."),
+         OnboardingStep.scoped("salon-publish", es: ("Publica tu enlace de reservas", "Compártelo por WhatsApp e Instagram."),
               en: ("Publish your booking link", "Share it on WhatsApp and Instagram."),
               path: "rules") { scope in
                   try await scope.query(SalonSettings.self).first()?.published ?? false
               }]
-    }
-
-    private static func step(
-        _ id: String, es: (String, String), en: (String, String), path: String,
-        done: @escaping @Sendable (TenantScope) async throws -> Bool
-    ) -> OnboardingStep {
-        OnboardingStep(id: id, title: LocalizedText(es: es.0, en: en.0), detail: LocalizedText(es: es.1, en: en.1), path: path,
-                       isComplete: { tenantID, db in try await done(TenantScope(tenantID: tenantID, db: db)) })
     }
 }
