@@ -16,7 +16,8 @@ enum MarketAPI {
         api.post("products", ":product", "stock", use: adjustStock)
         api.get("products", ":product", "moves", use: moves)
         api.get("stock", "low", use: lowStock)
-        api.post("sales", use: createSale)
+        // A sale of up to 300 lines is more than Vapor's default 16 kB body.
+        api.on(.POST, "sales", body: .collect(maxSize: "1mb"), use: createSale)
         api.get("sales", use: listSales)
         api.get("sales", ":sale", use: showSale)
         api.get("register", use: currentRegister)
@@ -30,7 +31,9 @@ enum MarketAPI {
         try req.require(MinimarketModule.sell)
         struct Query: Decodable { var q: String?; var barcode: String? }
         let query = try req.query.decode(Query.self)
-        return try await ProductCatalog.search(query.q ?? "", barcode: query.barcode, scope: req.tenantScope, limit: 200).map(ProductOut.init)
+        // An empty barcode counts as not given; a UPC-A code finds its stored EAN-13 form.
+        let barcode = query.barcode.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : ((try? Barcode.validate($0)) ?? $0) }
+        return try await ProductCatalog.search(query.q ?? "", barcode: barcode, scope: req.tenantScope, limit: 200).map(ProductOut.init)
     }
 
     @Sendable static func createProduct(req: Request) async throws -> Response {
@@ -43,6 +46,8 @@ enum MarketAPI {
             return try await ProductOut(product).encodeResponse(status: .created, for: req)
         } catch let duplicate as ProductCatalog.Duplicate {
             throw duplicateError(duplicate, req)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw try await raceError(values, except: nil, req)
         }
     }
 
@@ -60,6 +65,8 @@ enum MarketAPI {
             try await ProductCatalog.update(product, with: values, now: req.application.clock.now(), on: req.db)
         } catch let duplicate as ProductCatalog.Duplicate {
             throw duplicateError(duplicate, req)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw try await raceError(values, except: product.id, req)
         }
         return ProductOut(product)
     }
@@ -71,11 +78,12 @@ enum MarketAPI {
         let reader = try body(req)
         let kind = reader.choice("kind", in: [StockMoveKind.adjustment.rawValue, StockMoveKind.receipt.rawValue], required: true)
             .flatMap(StockMoveKind.init(rawValue:))
-        let delta = reader.decimal("quantity", required: true, maxDecimals: 3).flatMap(Quantity.init(decimal:))
+        // Signed: a count that found fewer on the shelf is a negative adjustment.
+        let delta = ProductInput.quantity(reader, "quantity", required: true, signed: true)
         let note = reader.string("note", maxLength: 200) ?? ""
         reader.finish()
-        if kind == .receipt, let delta, delta.milli <= 0 { reader.log.add(reader.path("quantity"), .positive) }
-        if delta?.isZero == true { reader.log.add(reader.path("quantity"), .positive) }
+        // Goods received are more than zero; a correction of zero changes nothing.
+        if let delta, delta.milli <= 0, kind == .receipt || delta.isZero { reader.log.add(reader.path("quantity"), .positive) }
         try reader.log.throwIfAny()
         guard let kind, let delta else { throw InputProblems(reader.log.problems) }
         let tenantID = try req.tenantContext.tenantID
@@ -193,6 +201,16 @@ enum MarketAPI {
 
     static func product(_ req: Request) async throws -> MarketProduct {
         try await req.tenantScope.require(MarketProduct.self, req.parameters.get("product", as: UUID.self))
+    }
+
+    /// Two saves with the same barcode or SKU raced past the check: the unique index refused the
+    /// second; name the field as the check would have.
+    static func raceError(_ values: ProductValues, except id: UUID?, _ req: Request) async throws -> APIError {
+        let scope = try req.tenantScope
+        if let barcode = values.barcode, let other = try await scope.query(MarketProduct.self).filter(\.$barcode == barcode).first(), other.id != id {
+            return duplicateError(ProductCatalog.Duplicate(field: "barcode", value: barcode), req)
+        }
+        return duplicateError(ProductCatalog.Duplicate(field: "sku", value: values.sku ?? ""), req)
     }
 
     static func duplicateError(_ duplicate: ProductCatalog.Duplicate, _ req: Request) -> APIError {

@@ -27,7 +27,8 @@ enum ProductInput {
     static func read(_ reader: JSONObjectReader, existing: ProductValues?) -> ProductValues? {
         let creating = existing == nil
         let name = reader.string("name", required: creating, minLength: 1, maxLength: 200)
-        let sku = reader.string("sku", maxLength: 40)
+        // An empty SKU or barcode is none (on PATCH: removes it), not a value two products could share.
+        let sku = reader.string("sku", maxLength: 40).flatMap { $0.isEmpty ? nil : $0 }
         let barcode = barcodeField(reader)
         let category = reader.string("category", maxLength: 60)
         let unit = reader.choice("unit", in: Array(units.keys).sorted()).flatMap { units[$0] }
@@ -54,7 +55,8 @@ enum ProductInput {
     }
 
     static func barcodeField(_ reader: JSONObjectReader) -> String? {
-        guard let text = reader.string("barcode", maxLength: 14) else { return nil }
+        guard let text = reader.string("barcode", maxLength: 14), !text.isEmpty else { return nil }
+        if raw(reader, "barcode") != text { reader.log.add(reader.path("barcode"), .format("^([0-9]{8}|[0-9]{12,13})$")); return nil }
         do {
             return try Barcode.validate(text)
         } catch {
@@ -63,14 +65,57 @@ enum ProductInput {
         }
     }
 
+    /// The largest amount or quantity a field takes (S/ 1,000,000; a million units or kilograms),
+    /// so that no sum of a sale's lines or payments can overflow.
+    static let maximum: Decimal = 1_000_000
+
     static func money(_ reader: JSONObjectReader, _ key: String, required: Bool = false, positive: Bool) -> Money? {
-        guard let value = reader.decimal(key, required: required, positive: positive, maxDecimals: 2) else { return nil }
-        if value < 0 { reader.log.add(reader.path(key), .nonNegative); return nil }
-        return Money(decimal: value)
+        decimal(reader, key, required: required, positive: positive, maxDecimals: 2).flatMap { Money(decimal: $0) }
     }
 
-    static func quantity(_ reader: JSONObjectReader, _ key: String) -> Quantity? {
-        guard let value = reader.decimal(key, maxDecimals: 3) else { return nil }
-        return Quantity(decimal: value)
+    static func quantity(_ reader: JSONObjectReader, _ key: String, required: Bool = false, positive: Bool = false, signed: Bool = false) -> Quantity? {
+        decimal(reader, key, required: required, positive: positive, signed: signed, maxDecimals: 3).flatMap(Quantity.init(decimal:))
+    }
+
+    /// A JSON number, or a string of digits with an optional fraction ("3.50") and nothing around
+    /// it; a leading minus only when `signed`. At most `maxDecimals` decimals and `maximum` in size;
+    /// `positive` refuses zero too. Every refusal is logged at the field's pointer.
+    static func decimal(_ reader: JSONObjectReader, _ key: String, required: Bool = false, positive: Bool = false, signed: Bool = false,
+                        maxDecimals: Int) -> Decimal? {
+        guard let value = reader.value(key, required: required) else { return nil }
+        let number: Decimal
+        switch value {
+        case .number(let decimal): number = decimal
+        case .string(let text):
+            guard isDecimalText(text, signed: signed), let parsed = DecimalText.parse(text) else {
+                reader.log.add(reader.path(key), .format(signed ? "-?[0-9]+(.[0-9]+)?" : "[0-9]+(.[0-9]+)?")); return nil
+            }
+            number = parsed
+        default:
+            reader.log.add(reader.path(key), .type(expected: "number")); return nil
+        }
+        if positive && number <= 0 { reader.log.add(reader.path(key), .positive); return nil }
+        if !signed && number < 0 { reader.log.add(reader.path(key), .nonNegative); return nil }
+        if DecimalText.scale(of: number) > maxDecimals { reader.log.add(reader.path(key), .decimals(maxDecimals)); return nil }
+        if abs(number) > maximum {
+            reader.log.add(InputProblem(pointer: reader.path(key), rule: "maximum", message: "debe ser como máximo 1000000",
+                                        messageEn: "must be at most 1000000"))
+            return nil
+        }
+        return number
+    }
+
+    /// Digits, optionally a point and more digits; a minus first when `signed`.
+    static func isDecimalText(_ text: String, signed: Bool) -> Bool {
+        var body = Substring(text)
+        if signed, body.first == "-" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    /// The string as sent, before the reader trims it.
+    static func raw(_ reader: JSONObjectReader, _ key: String) -> String? {
+        if case .string(let text)? = reader.value(key) { return text }
+        return nil
     }
 }

@@ -8,7 +8,9 @@ import Shared
 enum SaleInput {
     static func read(_ reader: JSONObjectReader, tenantID: UUID, on db: any Database) async throws -> SaleOrder {
         let clientID = reader.string("client_id", required: true, minLength: 8, maxLength: 64)
-        if let clientID, !clientID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+        // Checked as sent, not trimmed: the till's id is compared byte for byte.
+        if clientID != nil, let raw = ProductInput.raw(reader, "client_id"),
+           !raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             reader.log.add(reader.path("client_id"), .format("^[A-Za-z0-9_-]{8,64}$"))
         }
         let lineReaders = reader.objects("lines", required: true, minItems: 1, maxItems: 300) ?? []
@@ -35,12 +37,13 @@ enum SaleInput {
             productID = UUID(uuidString: text)
             if productID == nil { reader.log.add(reader.path("product_id"), .format("uuid")) }
         }
-        let barcode = reader.string("barcode", maxLength: 14)
+        // A UPC-A code (12 digits) is stored as its EAN-13 form, so it is looked up that way.
+        let barcode = reader.string("barcode", maxLength: 14).map { (try? Barcode.validate($0)) ?? $0 }
         if productID == nil, barcode == nil, !reader.has("product_id") {
             reader.log.add(InputProblem(pointer: reader.path("product_id"), rule: "one_of", message: "envíe product_id o barcode",
                                         messageEn: "send product_id or barcode"))
         }
-        let quantity = reader.decimal("quantity", required: true, positive: true, maxDecimals: 3).flatMap(Quantity.init(decimal:))
+        let quantity = ProductInput.quantity(reader, "quantity", required: true, positive: true)
         let discount = ProductInput.money(reader, "discount", positive: false) ?? .zero()
         reader.finish()
         return WantedLine(productID: productID, barcode: barcode, quantity: quantity, discount: discount)
@@ -68,7 +71,7 @@ enum SaleInput {
         let method = reader.choice("method", in: PaymentMethod.allCases.map(\.rawValue), required: true).flatMap(PaymentMethod.init(rawValue:))
         let amount = ProductInput.money(reader, "amount", required: true, positive: false)
         let tendered = ProductInput.money(reader, "tendered", positive: false)
-        let reference = reader.string("reference", maxLength: 40)
+        let reference = reader.string("reference", maxLength: 40).flatMap { $0.isEmpty ? nil : $0 }
         if let method, method == .yape || method == .plin, reference == nil {
             reader.log.add(InputProblem(pointer: reader.path("reference"), rule: "required",
                                         message: "escriba el número de operación de \(method.name)",
@@ -80,7 +83,9 @@ enum SaleInput {
     }
 
     static func customer(_ reader: JSONObjectReader) -> SaleOrder.Customer {
-        var customer = SaleOrder.Customer(name: reader.string("name", maxLength: 200), email: reader.string("email", maxLength: 200))
+        // An empty name is none: "Clientes varios" on a boleta, refused for a factura.
+        var customer = SaleOrder.Customer(name: reader.string("name", maxLength: 200).flatMap { $0.isEmpty ? nil : $0 },
+                                          email: reader.string("email", maxLength: 200))
         if let ruc = reader.string("ruc") {
             do { customer.ruc = try RUC(ruc).value } catch {
                 reader.log.add(InputProblem(pointer: reader.path("ruc"), rule: "check_digit", message: error.message, messageEn: error.messageEn))
