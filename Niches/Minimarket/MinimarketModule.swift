@@ -35,6 +35,7 @@ public struct MinimarketModule: NicheModule {
     public func routes(_ routes: ModuleRoutes) throws {
         Self.registerStrings()
         MarketAPI.routes(routes.api)
+        TillPage.routes(routes.pages)
         ProductPages.routes(routes.pages)
         ProductImportPages.routes(routes.pages)
         SalesPages.routes(routes.pages)
@@ -43,6 +44,7 @@ public struct MinimarketModule: NicheModule {
     /// The module's texts, for its pages (and for tests that check every view's keys).
     public static func registerStrings() {
         Strings.add(es: MarketStrings.spanish, en: MarketStrings.english)
+        Strings.add(es: TillStrings.spanish, en: TillStrings.english)
         Strings.add(es: ProductStrings.spanish, en: ProductStrings.english)
     }
 }
