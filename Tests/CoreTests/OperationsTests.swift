@@ -1,5 +1,6 @@
 @testable import Core
 import Foundation
+import Minimarket
 import Salon
 import Testing
 import VaporTesting
@@ -81,6 +82,7 @@ extension AllTests.OperationsTests {
 
     @Test func everyTranslationKeyExistsInBothLanguages() throws {
         SalonModule.registerStrings()  // the niches' views are checked too, whichever tests ran before
+        MinimarketModule.registerStrings()
         let (es, en) = Strings.allKeys
         #expect(es == en)
         let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
