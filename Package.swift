@@ -125,6 +125,9 @@ let package = Package(
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
         .executableTarget(name: "AvailabilityBench", dependencies: ["Shared"], path: "bench/AvailabilityBench"),
         .executableTarget(name: "EInvoiceBench", dependencies: ["EInvoiceEngine", "EInvoicing", "EInvoicingXML", "EInvoicingPDF", "Shared"], path: "bench/EInvoiceBench"),
+        // Load generator for the minimarket's sales/s through the real server's API (bench/README.md).
+        .executableTarget(name: "SalesBench", dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+                          path: "bench/SalesBench"),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
         // Runs the Python servers the tests talk to (tests/support/*.py); shared by the test targets.
         .target(

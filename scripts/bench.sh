@@ -10,20 +10,23 @@
 #   history     invoicing history page time with 100,000 documents (deep keyset page, filter, search)
 #               vs  its first page; and SQLite OFFSET paging vs OFFSET 0 (what keyset paging avoids)
 #   availability  salon slots for "any stylist", 20 stylists × 30 days  vs  1 stylist × 1 day (per stylist-day)
+#   sales       minimarket sales/s through the real server's API (each with its boleta), SQLite file and
+#               PostgreSQL  vs  GET of one product through the same API, clients and server
 #
 #   scripts/bench.sh            everything; needs `scripts/install-deps.sh test` first (PostgreSQL, .venv)
 #   scripts/bench.sh einvoice   only the e-invoices: needs openssl and the build deps, no database
 #   scripts/bench.sh history    only the invoicing history: debug server binary + a throwaway SQLite file
 #   scripts/bench.sh sweep      only the membership sweep: debug server binary + a throwaway PostgreSQL cluster
 #   scripts/bench.sh availability  only the salon availability engine (pure Swift, release build)
+#   scripts/bench.sh sales      only the minimarket sales: release server + load generator, SQLite and a throwaway PostgreSQL
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PART="${1:-all}"
 case "$PART" in
-  all | einvoice | history | sweep | availability) ;;
-  *) echo "usage: scripts/bench.sh [einvoice|history|sweep|availability]" >&2; exit 2 ;;
+  all | einvoice | history | sweep | availability | sales) ;;
+  *) echo "usage: scripts/bench.sh [einvoice|history|sweep|availability|sales]" >&2; exit 2 ;;
 esac
 JOBS="${BENCH_JOBS:-2000}"
 DELIVERIES="${BENCH_DELIVERIES:-1000}"
@@ -138,8 +141,49 @@ bench_availability() {
   .build-release/release/AvailabilityBench "${BENCH_RUNS:-50}"
 }
 
+# The release server (what production runs) on a throwaway database with the demo business, no
+# background jobs (WORKER_CONCURRENCY=0: the boletas' SUNAT sends and mails wait in the queue), and
+# SalesBench as N concurrent clients: product GETs, sales, product GETs again, each for T seconds.
+run_sales_server() {
+  local label="$1" url="$2" bin="$ROOT/.build-release/release/multinicho" port
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  (
+    export DATA_DIR="$WORK/sales-$label" DATABASE_URL="$url" APP_ENV=development BCRYPT_COST=4 \
+      HOST=127.0.0.1 PORT="$port" BASE_URL="http://127.0.0.1:$port" WORKER_CONCURRENCY=0 \
+      SECRET_KEY="bench-secret-key-0123456789abcdef0123456789"
+    unset HTTP_PROXY HTTPS_PROXY ALL_PROXY http_proxy https_proxy all_proxy
+    mkdir -p "$DATA_DIR"
+    "$bin" migrate --yes >/dev/null
+    "$bin" seed-demo >/dev/null
+    local key
+    key="$("$bin" create-api-key --tenant bodega-dona-rosa --sandbox --name bench | tail -1)"
+    "$bin" serve >"$DATA_DIR/server.log" 2>&1 &
+    local pid=$!
+    trap 'kill $pid 2>/dev/null || true' EXIT
+    for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+    "$ROOT/.build-release/release/SalesBench" --url "http://127.0.0.1:$port" --key "$key" --label "$label" \
+      --clients "${BENCH_SALES_CLIENTS:-4}" --seconds "${BENCH_SALES_SECONDS:-10}"
+  )
+}
+
+bench_sales() {
+  echo "== minimarket sales through the API (release server; SQLite file and PostgreSQL) =="
+  swift build -c release --product multinicho --scratch-path .build-release
+  swift build -c release --product SalesBench --scratch-path .build-release
+  local pg
+  # A fresh cluster: the other parts leave theirs with the queue's or the sweep's data.
+  MULTINICHO_PG_STATE="$PG_STATE" scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true
+  pg="$(MULTINICHO_PG_STATE="$PG_STATE" scripts/pg-test-cluster.sh start)"
+  pg="${pg#export DATABASE_URL=}"
+  echo
+  echo "== sales results ($(nproc) cores; clients, server and database share them) =="
+  run_sales_server sqlite "sqlite://$WORK/sales-sqlite/db.sqlite"
+  run_sales_server postgresql "$pg"
+}
+
 case "$PART" in
   einvoice) bench_einvoice ;;
+  sales) bench_sales ;;
   availability) bench_availability ;;
   sweep) bench_sweep ;;
   history) bench_history ;;
@@ -153,5 +197,7 @@ case "$PART" in
     bench_sweep
     echo
     bench_availability
+    echo
+    bench_sales
     ;;
 esac
