@@ -17,7 +17,13 @@ enum CashRegister {
         guard try await open(tenantID, on: db) == nil else { throw AlreadyOpen() }
         let register = MarketRegister()
         (register.tenantID, register.openedBy, register.openedAt, register.floatCents, register.totalsJSON) = (tenantID, userID, now, float.cents, "{}")
-        try await register.create(on: db)
+        do {
+            try await register.create(on: db)
+        } catch {
+            // Another "open" won the race for the one open till.
+            guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
+            throw AlreadyOpen()
+        }
         return register
     }
 

@@ -1,5 +1,6 @@
 import Core
 import Fluent
+import SQLKit
 
 struct CreateMinimarketTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -36,7 +37,12 @@ struct CreateMinimarketTables: AsyncMigration {
             .field("expected_cents", .int64)
             .field("totals", .string, .required)
             .create()
-        try await database.createIndex(on: MarketRegister.schema, "tenant_id", "closed_at")
+        // One open till per business, held by the database: two "open" clicks at once make one.
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("""
+                CREATE UNIQUE INDEX minimarket_registers_one_open ON \(ident: MarketRegister.schema) (tenant_id) WHERE closed_at IS NULL
+                """).run()
+        }
 
         try await tenant(database.schema(MarketSale.schema).id())
             .field("client_id", .string, .required)

@@ -120,7 +120,10 @@ enum MarketAPI {
         let context = try req.tenantContext
         let order = try await SaleInput.read(try body(req), tenantID: context.tenantID, on: req.db)
         do {
-            let outcome = try await SaleDesk.record(order, tenant: context.tenant, userID: req.currentUser?.id, app: req.application, on: req.db)
+            var sandbox = false
+            if case .apiKey(let key) = context.principal { sandbox = key.sandbox }
+            let outcome = try await SaleDesk.record(order, tenant: context.tenant, userID: req.currentUser?.id, sandbox: sandbox,
+                                                    app: req.application, on: req.db)
             return try await SaleOut.make(outcome.sale, req).encodeResponse(status: outcome.created ? .created : .ok, for: req)
         } catch let short as StockLedger.OutOfStock {
             return try outOfStock(short, req)

@@ -14,14 +14,16 @@ enum SaleDesk {
         let created: Bool
     }
 
-    static func record(_ order: SaleOrder, tenant: Tenant, userID: UUID?, app: Application, on db: any Database) async throws -> Outcome {
+    /// `sandbox`: made with a sandbox API key, so its comprobante is a sandbox one.
+    static func record(_ order: SaleOrder, tenant: Tenant, userID: UUID?, sandbox: Bool = false, app: Application,
+                       on db: any Database) async throws -> Outcome {
         let tenantID = try tenant.requireID()
         if let existing = try await find(order.clientID, tenantID: tenantID, on: db) { return Outcome(sale: existing, created: false) }
         let products = try await lineProducts(order, tenantID: tenantID, on: db)
         let (totals, settlement) = try settle(order, products)
         let prepared = try await InternalIssuing.prepare(
             from: tenant, toRUC: order.customer.ruc, dni: order.customer.dni, name: order.customer.name ?? "Clientes varios",
-            email: order.customer.email, items: invoiceItems(order, products, totals), app: app, source: "pos", on: db)
+            email: order.customer.email, items: invoiceItems(order, products, totals), app: app, source: "pos", sandbox: sandbox, on: db)
         let register = try await CashRegister.open(tenantID, on: db)
         let now = app.clock.now()
         do {
@@ -73,6 +75,10 @@ enum SaleDesk {
             case .quantityNotPositive(let line), .negativePrice(let line), .negativeDiscount(let line), .discountExceedsAmount(let line, _, _): line
             }
             throw InputProblems([InputProblem(pointer: "/lines/\(line - 1)", rule: "amount", message: error.message, messageEn: error.messageEn)])
+        }
+        guard !totals.total.isZero else {
+            throw InputProblems([InputProblem(pointer: "/lines", rule: "total_zero", message: "la venta suma S/ 0.00: no hay nada que cobrar",
+                                              messageEn: "the sale totals S/ 0.00: there is nothing to charge")])
         }
         do {
             return (totals, try Settlement(total: totals.total, payments: order.payments.map {

@@ -80,14 +80,15 @@ public enum InternalIssuing {
     }
 
     /// Everything before numbering: the profile, the series, the checks (a bad draft throws
-    /// `InputProblems` here, before any transaction).
+    /// `InputProblems` here, before any transaction). `sandbox` keeps a test (a sandbox API
+    /// key's sale) out of SUNAT whatever the business's own environment.
     public static func prepare(
         from issuer: Tenant, toRUC ruc: String?, dni: String? = nil, name: String, email: String?, items: [Item], app: Application,
-        source: String = "platform", on db: any Database
+        source: String = "platform", sandbox: Bool = false, on db: any Database
     ) async throws -> Prepared {
         let profile = try await InvoicingProfiles.ensure(issuer, app: app, on: db)
         let session = InvoicingSession(tenant: issuer, scope: TenantScope(tenantID: try issuer.requireID(), db: db), profile: profile,
-                                       environment: profile.environment, app: app, source: source)
+                                       environment: sandbox ? .sandbox : profile.environment, app: app, source: source)
         let validRUC = ruc.flatMap { try? RUC($0) }
         let validDNI = dni.flatMap { try? DNI($0) }
         let customer = validRUC.map { CustomerData(documentType: .ruc, documentNumber: $0.value, name: name, email: email) }

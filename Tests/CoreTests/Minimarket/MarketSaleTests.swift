@@ -134,3 +134,37 @@ extension AllTests.MarketSaleTests {
         }
     }
 }
+
+extension AllTests.MarketSaleTests {
+    /// A sandbox key's sale gets a sandbox comprobante even when the business issues to SUNAT;
+    /// the business's own key issues in its environment.
+    @Test func aSandboxKeysSaleStaysOutOfSUNAT() async throws {
+        try await withMarket { world in
+            let app = world.app
+            let profile = try await InvoicingProfiles.ensure(world.business.tenant, app: app, on: app.db)
+            profile.environment = .beta
+            try await profile.save(on: app.db)
+            let sandboxKey = try await APIKeys.issue(tenantID: world.business.id, name: "pruebas", scopes: ["*"], sandbox: true, on: app.db,
+                                                     secret: app.config.secretKey).plaintext
+            let test = try await apiPost(app, "/api/v1/minimarket/sales", key: sandboxKey, json: saleJSON("sandbox-sale-1", [(world.arroz, "1")], cash: "4.20"))
+            let real = try await apiPost(app, "/api/v1/minimarket/sales", key: world.key, json: saleJSON("real-sale-01", [(world.arroz, "1")], cash: "4.20"))
+            #expect(test.status == .created && real.status == .created, "\(test.text) \(real.text)")
+            let environments = try await InvoiceRecord.query(on: app.db).sort(\.$createdAt).all().map(\.environment)
+            #expect(environments == [.sandbox, .beta])
+        }
+    }
+
+    /// Nothing to charge is not a sale, and two "open till" at once open one till.
+    @Test func aZeroSaleIsRefusedAndOneTillOpensAtATime() async throws {
+        try await withMarket { world in
+            let free = #"{"client_id": "free-sale-1", "lines": [{"product_id": "\#(world.arroz.uuidString)", "quantity": "1", "discount": "4.20"}], "payments": [{"method": "cash", "amount": "0"}]}"#
+            let refused = try await apiPost(world.app, "/api/v1/minimarket/sales", key: world.key, json: free)
+            let refusedProblems = try problems(refused)
+            #expect(refused.status == .unprocessableEntity && refusedProblems == ["/lines total_zero"])
+            let opens = try await concurrentPOST(world.app, "/api/v1/minimarket/register/open", key: world.key,
+                                                 bodies: Array(repeating: #"{"float": "50.00"}"#, count: 6))
+            #expect(opens.filter { $0.status == 201 }.count == 1 && opens.filter { $0.status == 409 }.count == 5, "\(opens.map(\.status))")
+            #expect(try await MarketRegister.query(on: world.app.db).count() == 1)
+        }
+    }
+}
