@@ -33,14 +33,18 @@ enum ProductPages {
         var active: String?
 
         /// The API's JSON, so the page and the API share every rule and message. Empty text
-        /// is "not given"; unticked boxes are false.
+        /// is "not given" (but clears a SKU or barcode); unticked boxes are false.
         func json(creating: Bool) -> JSONValue {
             var object: [String: JSONValue] = ["allow_negative": .bool(allow_negative != nil)]
             if !creating { object["active"] = .bool(active != nil) }
             let texts = [("name", name), ("sku", sku), ("barcode", barcode), ("category", category), ("unit", unit), ("price", price),
                          ("tax", tax), ("cost", cost), ("low_stock", low_stock)] + (creating ? [("stock", stock)] : [])
             for (key, value) in texts {
-                guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { continue }
+                guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                    // An emptied SKU or barcode field removes it (the API reads "" as none).
+                    if !creating, key == "sku" || key == "barcode" { object[key] = .string("") }
+                    continue
+                }
                 // People type "3,50"; the API's decimals use a point.
                 let numeric = ["price", "cost", "stock", "low_stock"].contains(key)
                 object[key] = .string(numeric ? value.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "S/", with: "")

@@ -38,6 +38,10 @@ extension AllTests.ProductPagesTests {
             #expect(page.body.contains(#"<span id="stock-now">15</span>"#))
             let moves = try await MarketStockMove.query(on: world.app.db).filter(\.$productID == leche.id!).sort(\.$createdAt).all()
             #expect(moves.map(\.kind) == [.opening, .receipt, .adjustment] && moves.map(\.deltaMilli) == [12_000, 6_000, -3_000])
+            _ = try await owner.post(path, [("name", "Leche Gloria 400 g"), ("sku", "LG-400"), ("price", "4.20"), ("low_stock", "4"), ("active", "on")])
+            #expect(try await MarketProduct.find(leche.id, on: world.app.db)?.sku == "LG-400")
+            _ = try await owner.post(path, [("name", "Leche Gloria 400 g"), ("sku", ""), ("price", "4.20"), ("low_stock", "4"), ("active", "on")])
+            #expect(try await MarketProduct.find(leche.id, on: world.app.db)?.sku == nil, "an emptied SKU field removes it")
             let fraction = try await owner.post("\(path)/stock", [("kind", "receipt"), ("quantity", "1.5")])
             #expect(fraction.status == .unprocessableEntity && fraction.body.contains(#"id="error-quantity""#), "units are whole")
 
