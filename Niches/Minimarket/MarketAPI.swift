@@ -46,8 +46,6 @@ enum MarketAPI {
             return try await ProductOut(product).encodeResponse(status: .created, for: req)
         } catch let duplicate as ProductCatalog.Duplicate {
             throw duplicateError(duplicate, req)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw try await raceError(values, except: nil, req)
         }
     }
 
@@ -65,8 +63,6 @@ enum MarketAPI {
             try await ProductCatalog.update(product, with: values, now: req.application.clock.now(), on: req.db)
         } catch let duplicate as ProductCatalog.Duplicate {
             throw duplicateError(duplicate, req)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw try await raceError(values, except: product.id, req)
         }
         return ProductOut(product)
     }
@@ -204,16 +200,6 @@ enum MarketAPI {
 
     static func product(_ req: Request) async throws -> MarketProduct {
         try await req.tenantScope.require(MarketProduct.self, req.parameters.get("product", as: UUID.self))
-    }
-
-    /// Two saves with the same barcode or SKU raced past the check: the unique index refused the
-    /// second; name the field as the check would have.
-    static func raceError(_ values: ProductValues, except id: UUID?, _ req: Request) async throws -> APIError {
-        let scope = try req.tenantScope
-        if let barcode = values.barcode, let other = try await scope.query(MarketProduct.self).filter(\.$barcode == barcode).first(), other.id != id {
-            return duplicateError(ProductCatalog.Duplicate(field: "barcode", value: barcode), req)
-        }
-        return duplicateError(ProductCatalog.Duplicate(field: "sku", value: values.sku ?? ""), req)
     }
 
     static func duplicateError(_ duplicate: ProductCatalog.Duplicate, _ req: Request) -> APIError {

@@ -145,4 +145,10 @@ final class MarketRegister: TenantOwned, @unchecked Sendable {
     @Field(key: "totals") var totalsJSON: String
 
     init() {}
+
+    /// What each method took, as kept at closing; nil while the till is open.
+    var closingTotals: [PaymentMethod: Money]? {
+        guard closedAt != nil, let cents = try? JSONDecoder().decode([String: Int64].self, from: Data(totalsJSON.utf8)) else { return nil }
+        return Dictionary(uniqueKeysWithValues: cents.compactMap { key, value in PaymentMethod(rawValue: key).map { ($0, Money(cents: value)) } })
+    }
 }

@@ -121,7 +121,9 @@ struct RegisterOut: Content {
     let closed_at: Date?
 
     static func make(_ register: MarketRegister, _ req: Request) async throws -> RegisterOut {
-        let takings = try await CashRegister.takings(register, on: req.db)
+        // A closed till shows what was kept at closing; an open one, its sales so far.
+        var takings = register.closingTotals ?? [:]
+        if register.closingTotals == nil { takings = try await CashRegister.takings(register, on: req.db) }
         let expected = register.expectedCents ?? register.floatCents + (takings[.cash]?.cents ?? 0)
         return RegisterOut(
             id: try register.requireID(), open: register.closedAt == nil, opened_at: register.openedAt,

@@ -18,11 +18,13 @@ enum ProductCatalog {
         let product = MarketProduct()
         (product.tenantID, product.stockMilli, product.createdAt) = (tenantID, 0, now)
         apply(values, to: product, now: now)
-        try await db.transaction { tx in
-            try await product.create(on: tx)
-            if let stock = values.stock, !stock.isZero {
-                try await StockLedger.move(try product.requireID(), by: stock.milli, kind: .opening, tenantID: tenantID, userID: userID,
-                                           note: "", now: now, on: tx)
+        try await uniquely(values, except: nil, scope: scope) {
+            try await db.transaction { tx in
+                try await product.create(on: tx)
+                if let stock = values.stock, !stock.isZero {
+                    try await StockLedger.move(try product.requireID(), by: stock.milli, kind: .opening, tenantID: tenantID, userID: userID,
+                                               note: "", now: now, on: tx)
+                }
             }
         }
         product.stockMilli = values.stock?.milli ?? 0
@@ -30,9 +32,10 @@ enum ProductCatalog {
     }
 
     static func update(_ product: MarketProduct, with values: ProductValues, now: Date, on db: any Database) async throws {
-        try await checkUnique(values, except: product.id, scope: TenantScope(tenantID: product.tenantID, db: db))
+        let scope = TenantScope(tenantID: product.tenantID, db: db)
+        try await checkUnique(values, except: product.id, scope: scope)
         apply(values, to: product, now: now)
-        try await product.save(on: db)
+        try await uniquely(values, except: product.id, scope: scope) { try await product.save(on: db) }
     }
 
     static func values(of product: MarketProduct) -> ProductValues {
@@ -47,6 +50,19 @@ enum ProductCatalog {
         (product.unit, product.priceCents, product.tax, product.costCents) = (values.unit, values.price.cents, values.tax, values.cost?.cents)
         (product.lowStockMilli, product.allowNegative, product.active, product.updatedAt) = (values.lowStock.milli, values.allowNegative, values.active, now)
         product.searchText = SearchText.normalize([values.name, values.sku ?? "", values.barcode ?? "", values.category])
+    }
+
+    /// Runs the write; when a concurrent save took the barcode or SKU between the check and the
+    /// write, the unique index refuses it and the check, run again, names the field.
+    private static func uniquely(_ values: ProductValues, except id: UUID?, scope: TenantScope,
+                                 _ write: () async throws -> Void) async throws {
+        do {
+            try await write()
+        } catch {
+            guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
+            try await checkUnique(values, except: id, scope: scope)
+            throw error
+        }
     }
 
     private static func checkUnique(_ values: ProductValues, except id: UUID?, scope: TenantScope) async throws {

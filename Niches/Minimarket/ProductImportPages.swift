@@ -39,7 +39,7 @@ enum ProductImportPages {
         let result: String?
     }
 
-    static let empty = Page(fileError: nil, encoding: nil, separator: nil, ignored: [], rows: [], goodCount: 0, badCount: 0, data: nil, result: nil)
+    static let empty = fileProblem(nil)
 
     @Sendable static func form(req: Request) async throws -> View {
         try req.require(MinimarketModule.manage)
@@ -52,13 +52,11 @@ enum ProductImportPages {
         struct Upload: Content { var file: File? }
         let upload = try req.content.decode(Upload.self)
         guard let file = upload.file, file.data.readableBytes > 0 else {
-            return try await page(req, Page(fileError: req.t("market.import.no_file"), encoding: nil, separator: nil, ignored: [], rows: [],
-                                            goodCount: 0, badCount: 0, data: nil, result: nil), status: .unprocessableEntity)
+            return try await page(req, fileProblem(req.t("market.import.no_file")), status: .unprocessableEntity)
         }
         let bytes = Data(buffer: file.data)
         guard bytes.count <= maxBytes else {
-            return try await page(req, Page(fileError: req.t("market.import.too_big"), encoding: nil, separator: nil, ignored: [], rows: [],
-                                            goodCount: 0, badCount: 0, data: nil, result: nil), status: .payloadTooLarge)
+            return try await page(req, fileProblem(req.t("market.import.too_big")), status: .payloadTooLarge)
         }
         return try await checked(bytes, req)
     }
@@ -88,8 +86,9 @@ enum ProductImportPages {
         }
     }
 
-    static func fileProblem(_ message: String) -> Page {
-        Page(fileError: message, encoding: nil, separator: nil, ignored: [], rows: [], goodCount: 0, badCount: 0, data: nil, result: nil)
+    /// A page with no preview: the upload form, with what was wrong with the file if anything.
+    static func fileProblem(_ message: String?, result: String? = nil) -> Page {
+        Page(fileError: message, encoding: nil, separator: nil, ignored: [], rows: [], goodCount: 0, badCount: 0, data: nil, result: result)
     }
 
     /// Reads the file again and saves its good rows; rows with problems are left out, as the
@@ -106,9 +105,8 @@ enum ProductImportPages {
         let summary = req.t("market.import.done").replacingOccurrences(of: "{created}", with: "\(result.created)")
             .replacingOccurrences(of: "{updated}", with: "\(result.updated)")
             .replacingOccurrences(of: "{skipped}", with: "\(dryRun.rowsWithErrors.count + result.refused.count)")
-        let page = Page(fileError: result.refused.isEmpty ? nil : result.refused.joined(separator: "; "), encoding: nil, separator: nil,
-                        ignored: [], rows: [], goodCount: 0, badCount: 0, data: nil, result: summary)
-        return try await self.page(req, page, status: .ok)
+        let refused = result.refused.isEmpty ? nil : result.refused.joined(separator: "; ")
+        return try await page(req, fileProblem(refused, result: summary), status: .ok)
     }
 
     static func page(_ req: Request, _ page: Page, status: HTTPStatus) async throws -> Response {

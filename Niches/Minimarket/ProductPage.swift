@@ -104,11 +104,6 @@ extension ProductPages {
         case let duplicate as ProductCatalog.Duplicate:
             return try await render(req, product, form: form, errors: [duplicate.field: req.t("market.error.duplicate_\(duplicate.field)")])
                 .encodeResponse(status: .conflict, for: req)
-        case let database as any DatabaseError where database.isConstraintFailure:
-            // Another save took the barcode or SKU between the check and the write.
-            let field = form.barcode?.isEmpty == false ? "barcode" : "sku"
-            return try await render(req, product, form: form, errors: [field: req.t("market.error.duplicate_\(field)")])
-                .encodeResponse(status: .conflict, for: req)
         default:
             throw error
         }

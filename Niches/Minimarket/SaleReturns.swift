@@ -15,7 +15,7 @@ enum SaleReturns {
     static func returnWhole(_ sale: MarketSale, reason: String, tenant: Tenant, userID: UUID?, app: Application,
                             on db: any Database) async throws -> MarketSale {
         guard sale.state == .completed else { throw AlreadyReturned() }
-        let prepared = try await sale.documentID.asyncMap { try await InternalIssuing.prepareReturn(of: $0, from: tenant, reason: reason, app: app, on: db) }
+        let prepared = try await sale.documentID.asyncFlatMap { try await InternalIssuing.prepareReturn(of: $0, from: tenant, reason: reason, app: app, on: db) }
         let saleID = try sale.requireID()
         let tenantID = sale.tenantID
         let now = app.clock.now()
@@ -39,12 +39,5 @@ enum SaleReturns {
             }
         }
         return try await TenantScope(tenantID: tenantID, db: db).require(MarketSale.self, saleID)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -99,10 +99,3 @@ enum StylistPages {
         return req.redirect(to: "\(try base(req))/\(stylist.id!.uuidString.lowercased())")
     }
 }
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

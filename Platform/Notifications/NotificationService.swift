@@ -130,10 +130,3 @@ enum OptOuts {
             .filter(\.$address == address).count() > 0
     }
 }
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
