@@ -22,6 +22,22 @@ public struct RUC: Sendable, Hashable, CustomStringConvertible, DocumentIdentifi
         value = digits
     }
 
+    /// The RUC SUNAT gives a person with business income: 10, their DNI, and the check digit.
+    public init(personDNI dni: DNI) {
+        let firstTen = "10" + dni.value
+        value = firstTen + String(Self.checkDigit(for: ArraySlice(firstTen.compactMap(\.wholeNumberValue))))
+    }
+
+    /// A RUC, or the DNI of a persona natural standing for their RUC 10.
+    public static func fromRUCOrDNI(_ raw: String) throws(DocumentValidationError) -> RUC {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == DNI.length { return RUC(personDNI: try DNI(trimmed)) }
+        return try RUC(trimmed)
+    }
+
+    /// The DNI inside a RUC 10.
+    public var personDNI: String? { isPersonWithBusiness ? String(value.dropFirst(2).prefix(DNI.length)) : nil }
+
     /// `true` for companies and other legal entities (prefix 20).
     public var isCompany: Bool { value.hasPrefix("20") }
 

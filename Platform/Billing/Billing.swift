@@ -17,6 +17,7 @@ public enum Billing {
             try await Memberships.start(tenantID: try tenant.requireID(), today: LimaDate(app.clock.now()), now: app.clock.now(),
                                         registry: registry, on: db)
         }
+        app.platformOnboardingSteps.append(PlanStep.step)
         app.jobHandlers.register(DunningSweep.handler)
         app.jobHandlers.register(PlatformInvoices.handler)
         app.jobHandlers.register(CardCharges.handler)

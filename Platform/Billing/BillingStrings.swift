@@ -1,6 +1,8 @@
 /// The membership and admin billing pages' texts.
 enum BillingStrings {
     static let spanish: [String: String] = [
+        "billing.plan_unknown": "Elige uno de los planes de la lista.",
+        "billing.plan_after_trial": "Tu prueba ya terminó: cambia de plan desde Membresía.",
         "membership.title": "Membresía", "membership.plan": "Plan", "membership.state": "Estado",
         "membership.trial_ends": "La prueba termina", "membership.next_due": "Próximo vencimiento",
         "membership.no_charges": "Aún no hay cobros.", "membership.period": "Periodo", "membership.due": "Vence",
@@ -28,6 +30,8 @@ enum BillingStrings {
     ]
 
     static let english: [String: String] = [
+        "billing.plan_unknown": "Choose one of the plans listed.",
+        "billing.plan_after_trial": "Your trial is over: change plans from Membership.",
         "membership.title": "Membership", "membership.plan": "Plan", "membership.state": "State",
         "membership.trial_ends": "Trial ends", "membership.next_due": "Next due date",
         "membership.no_charges": "No charges yet.", "membership.period": "Period", "membership.due": "Due",

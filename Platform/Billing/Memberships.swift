@@ -46,6 +46,28 @@ public enum Memberships {
         return subscription
     }
 
+    /// Moves a membership still in trial to `plan` (the onboarding's plan choice); false once
+    /// the business has paid a period, when a change of plan goes through the membership page.
+    public static func choosePlan(
+        _ plan: Plan, tenantID: UUID, today: LimaDate, now: Date, registry: ModuleRegistry, on db: any Database
+    ) async throws -> Bool {
+        try await db.transaction { tx in
+            guard let subscription = try await Subscription.query(on: tx).filter(\.$tenantID == tenantID).first() else {
+                return try await start(tenantID: tenantID, plan: plan, today: today, now: now, registry: registry, on: tx) != nil
+            }
+            guard subscription.state == .trial else { return false }
+            subscription.planID = try plan.requireID()
+            subscription.renewalCents = plan.price(for: subscription.period).cents
+            try await subscription.save(on: tx)
+            // A plan that names its modules adds them; the ones the owner chose stay on.
+            if !plan.modules.isEmpty {
+                let current = try await TenantLoader.enabledModules(of: tenantID, on: tx)
+                try await TenantModules.set(current.union(plan.modules), for: tenantID, registry: registry, on: tx)
+            }
+            return true
+        }
+    }
+
     /// Marks `charge` paid by `paymentID` if it was still open (so a payment applies once),
     /// then re-evaluates the business at once. Returns whether it changed anything.
     @discardableResult

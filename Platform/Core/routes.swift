@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
         app.post("login", use: AuthController.login)
         app.post("logout", use: AuthController.logout)
         app.get("app", use: AuthController.home)
+        app.get("verify", ":user", ":token", use: AuthController.verifyEmail)
         app.get("lang", ":code", use: AuthController.switchLanguage)
     }
     do { // password recovery

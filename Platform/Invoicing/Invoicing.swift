@@ -14,6 +14,7 @@ public enum Invoicing {
             NavigationItem(.init(es: "Clientes", en: "Customers"), path: "customers", permission: CorePermission.customersRead.id),
         ], at: 0)
         app.invoicingSUNAT = sunat
+        app.platformOnboardingSteps.append(InvoicingStep.step)
         app.jobHandlers.register(SUNATDispatch.handler)
         app.jobHandlers.register(VoidDispatch.handler)
         app.jobHandlers.register(InvoiceMail.handler)

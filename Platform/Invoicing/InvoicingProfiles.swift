@@ -62,6 +62,45 @@ enum InvoicingProfiles {
         return profile
     }
 
+    /// Takes the business's data into a profile made before it was complete (the RUC of a
+    /// sole trader given as a DNI, an address typed later). A sandbox certificate is made again
+    /// for a new RUC: the signer checks the certificate against the issuer.
+    static func follow(_ tenant: Tenant, profile: InvoicingProfile, app: Application, on db: any Database) async throws {
+        let now = app.clock.now()
+        if profile.ruc != tenant.ruc {
+            profile.ruc = tenant.ruc
+            if profile.certificateOrigin == "sandbox" {
+                let certificate = try SigningCertificate.selfSigned(
+                    commonName: "\(tenant.legalName) (SANDBOX)", ruc: tenant.ruc, validFrom: now.addingTimeInterval(-86_400), days: 3 * 365)
+                profile.certificateSealed = try ProfileCredentials(secretKey: app.config.secretKey).seal(certificate)
+                profile.certificateSubject = certificate.subject
+                profile.certificateNotAfter = certificate.notAfter
+            }
+        }
+        profile.legalName = tenant.legalName
+        profile.tradeName = tenant.tradeName
+        if profile.addressLine.isEmpty, let address = tenant.address { profile.addressLine = address }
+        if profile.district.isEmpty, let district = tenant.district { profile.district = district }
+        profile.updatedAt = now
+        try await profile.save(on: db)
+    }
+
+    /// Four characters, the letter first, then letters or digits: `B001`, `F002`.
+    static func isSeries(_ series: String, letter: Character) -> Bool {
+        series.count == 4 && series.first == letter && series.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+    }
+
+    /// Makes `series` the one documents of `kind` use when none is named, in every environment.
+    static func prefer(_ series: String, kind: DocumentKind, tenantID: UUID, on db: any Database) async throws {
+        for environment in InvoicingEnvironment.allCases {
+            try await addSeries(tenantID: tenantID, environment: environment, kind: kind, series: series, position: -1, on: db)
+        }
+        try await InvoiceSeries.query(on: db).filter(\.$tenantID == tenantID).filter(\.$documentType == kind.rawValue)
+            .filter(\.$series != series).filter(\.$position < 0).set(\.$position, to: 100).update()
+        try await InvoiceSeries.query(on: db).filter(\.$tenantID == tenantID).filter(\.$documentType == kind.rawValue)
+            .filter(\.$series == series).set(\.$position, to: -1).update()
+    }
+
     static func addSeries(
         tenantID: UUID, environment: InvoicingEnvironment, kind: DocumentKind, series: String, position: Int, nextNumber: Int = 1,
         on db: any Database

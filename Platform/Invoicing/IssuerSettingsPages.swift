@@ -102,21 +102,9 @@ enum IssuerSettingsPages {
         let establishment = text(form.establishment_code).isEmpty ? "0000" : text(form.establishment_code)
         if establishment.count != 4 || !establishment.allSatisfy(\.isASCIIDigit) { errors["establishment_code"] = req.t("invoicing.error.establishment") }
         let environment = InvoicingEnvironment(rawValue: form.environment ?? "") ?? profile.environment
-        let credentials = ProfileCredentials(secretKey: req.application.config.secretKey)
-        var certificate: SigningCertificate?
-        if let file = form.certificate, file.data.readableBytes > 0 {
-            switch loadCertificate(file, password: form.certificate_password ?? "", ruc: profile.ruc, now: session.now) {
-            case .success(let loaded): certificate = loaded
-            case .failure(let error): errors["certificate"] = req.language == .en ? error.messageEn : error.message
-            }
-        }
-        if environment == .production && certificate == nil && profile.certificateOrigin == "sandbox" {
-            errors["environment"] = req.t("invoicing.error.production_certificate")
-        }
-        let solPassword = text(form.sol_password)
-        if environment == .production && text(form.sol_user).isEmpty {
-            errors["sol_user"] = req.t("invoicing.error.sol")
-        }
+        let credentials = Credentials.check(
+            certificate: form.certificate, password: form.certificate_password, solUser: text(form.sol_user),
+            solPassword: text(form.sol_password), environment: environment, profile: profile, now: session.now, req, into: &errors)
         var logo: Data?
         if let file = form.logo, file.data.readableBytes > 0 {
             let data = Data(buffer: file.data)
@@ -135,18 +123,52 @@ enum IssuerSettingsPages {
         profile.establishmentCode = establishment
         profile.environment = environment
         profile.pdfFormat = InvoicePrinter.Format(rawValue: form.pdf_format ?? "")?.rawValue ?? profile.pdfFormat
-        profile.solUser = text(form.sol_user).nilIfEmpty
-        if !solPassword.isEmpty { profile.solPasswordSealed = try credentials.box.seal(solPassword) }
-        if let certificate {
-            profile.certificateSealed = try credentials.seal(certificate)
-            profile.certificateOrigin = "uploaded"
-            profile.certificateSubject = certificate.subject
-            profile.certificateNotAfter = certificate.notAfter
-        }
+        try credentials.store(in: profile, secretKey: req.application.config.secretKey)
         if let logo { profile.logoPNG = logo }
         profile.updatedAt = session.now
         try await profile.save(on: req.db)
         return req.redirect(to: "\(try base(req))?saved=1")
+    }
+
+    /// The certificate and SOL user of a settings form (the settings page's, the onboarding's),
+    /// checked against the business and the environment chosen.
+    struct Credentials {
+        let certificate: SigningCertificate?
+        let solUser: String
+        let solPassword: String
+
+        static func check(
+            certificate file: File?, password: String?, solUser: String, solPassword: String, environment: InvoicingEnvironment,
+            profile: InvoicingProfile, now: Date, _ req: Request, into errors: inout FieldErrors
+        ) -> Credentials {
+            var certificate: SigningCertificate?
+            if let file, file.data.readableBytes > 0 {
+                switch loadCertificate(file, password: password ?? "", ruc: profile.ruc, now: now) {
+                case .success(let loaded): certificate = loaded
+                case .failure(let error): errors["certificate"] = req.language == .en ? error.messageEn : error.message
+                }
+            }
+            if environment == .production && certificate == nil && profile.certificateOrigin == "sandbox" {
+                errors["environment"] = req.t("invoicing.error.production_certificate")
+            }
+            if environment == .production && solUser.isEmpty {
+                errors["sol_user"] = req.t("invoicing.error.sol")
+            }
+            return Credentials(certificate: certificate, solUser: solUser, solPassword: solPassword)
+        }
+
+        /// Sealed: the certificate and the SOL password are never stored or shown in clear.
+        func store(in profile: InvoicingProfile, secretKey: String) throws {
+            let credentials = ProfileCredentials(secretKey: secretKey)
+            profile.solUser = solUser.nilIfEmpty
+            if !solPassword.isEmpty { profile.solPasswordSealed = try credentials.box.seal(solPassword) }
+            if let certificate {
+                profile.certificateSealed = try credentials.seal(certificate)
+                profile.certificateOrigin = "uploaded"
+                profile.certificateSubject = certificate.subject
+                profile.certificateNotAfter = certificate.notAfter
+            }
+        }
     }
 
     /// A .pfx/.p12 (or .pem) as SUNAT users get them, checked against the business's RUC.

@@ -13,33 +13,50 @@ enum WalletForm {
         var qr: File?
     }
 
+    struct Valid {
+        let kind: PaymentWallet.Kind
+        let phone: PeruMobile
+        let holder: String
+        let image: File?
+    }
+
     static func save(_ req: Request) async throws {
-        let input = try req.content.decode(Input.self)
         var errors = FieldErrors()
+        let valid = check(try req.content.decode(Input.self), req, into: &errors)
+        try errors.throwIfAny()
+        guard let valid else { return }
+        try await store(valid, tenantID: try req.tenantScope.tenantID, now: req.application.clock.now(), on: req.db)
+    }
+
+    /// The wallet, or nil with the reasons in `errors` under `prefix` + the field's name.
+    static func check(_ input: Input, _ req: Request, prefix: String = "", into errors: inout FieldErrors) -> Valid? {
         let kind = input.kind.flatMap(PaymentWallet.Kind.init(rawValue:))
-        if kind == nil { errors["kind"] = req.t("wallet.error.kind") }
+        if kind == nil { errors[prefix + "kind"] = req.t("wallet.error.kind") }
         var phone: PeruMobile?
-        do { phone = try PeruMobile(input.phone ?? "") } catch { errors["phone"] = req.t("wallet.error.phone") }
+        do { phone = try PeruMobile(input.phone ?? "") } catch { errors[prefix + "phone"] = req.t("wallet.error.phone") }
         let holder = (input.holder ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if holder.isEmpty || holder.count > 80 { errors["holder"] = req.t("wallet.error.holder") }
+        if holder.isEmpty || holder.count > 80 { errors[prefix + "holder"] = req.t("wallet.error.holder") }
         let image = input.qr.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
         // The QR image follows the voucher screenshots' rules.
         if let image, !VoucherService.screenshotTypes.contains(image.contentType?.description ?? "")
             || image.data.readableBytes > VoucherService.screenshotLimit {
-            errors["qr"] = req.t("voucher.error.screenshot")
+            errors[prefix + "qr"] = req.t("voucher.error.screenshot")
         }
-        try errors.throwIfAny()
-        guard let kind, let phone else { return }
-        let scope = try req.tenantScope
-        let wallet = try await scope.query(PaymentWallet.self).filter(\.$kind == kind).first()
-            ?? PaymentWallet(tenantID: scope.tenantID, kind: kind, phone: phone.national, holder: holder, now: req.application.clock.now())
-        wallet.phone = phone.national
-        wallet.holder = holder
-        if let image {
+        guard let kind, let phone, errors.isEmpty else { return nil }
+        return Valid(kind: kind, phone: phone, holder: holder, image: image)
+    }
+
+    static func store(_ valid: Valid, tenantID: UUID, now: Date, on db: any Database) async throws {
+        let scope = TenantScope(tenantID: tenantID, db: db)
+        let wallet = try await scope.query(PaymentWallet.self).filter(\.$kind == valid.kind).first()
+            ?? PaymentWallet(tenantID: tenantID, kind: valid.kind, phone: valid.phone.national, holder: valid.holder, now: now)
+        wallet.phone = valid.phone.national
+        wallet.holder = valid.holder
+        if let image = valid.image {
             wallet.qrImage = Data(image.data.readableBytesView)
             wallet.qrContentType = image.contentType?.description
         }
-        if wallet.id == nil { try await scope.create(wallet) } else { try await wallet.save(on: req.db) }
+        if wallet.id == nil { try await scope.create(wallet) } else { try await wallet.save(on: db) }
     }
 }
 
@@ -87,9 +104,13 @@ enum MethodsForm {
     }
 
     static func save(_ req: Request) async throws {
-        let input = try req.content.decode(Input.self)
-        let scope = try req.tenantScope
-        let settings = try await TenantPaymentSettings.of(scope.tenantID, now: req.application.clock.now(), on: req.db)
+        try await save(try req.content.decode(Input.self), req, on: req.db)
+    }
+
+    /// Checks every key before saving any: a refusal saves nothing.
+    static func save(_ input: Input, _ req: Request, on db: any Database) async throws {
+        let scope = TenantScope(tenantID: try req.tenantScope.tenantID, db: db)
+        let settings = try await TenantPaymentSettings.of(scope.tenantID, now: req.application.clock.now(), on: db)
         var errors = FieldErrors()
         let methods = Set((input.methods ?? []).compactMap(PaymentProviderID.init(rawValue:)))
         let box = SecretBox(secretKey: req.application.config.secretKey, purpose: TenantPaymentSettings.keysPurpose)
@@ -122,6 +143,6 @@ enum MethodsForm {
         try errors.throwIfAny()
         settings.methods = methods
         settings.updatedAt = app.clock.now()
-        if settings.id == nil { try await scope.create(settings) } else { try await settings.save(on: req.db) }
+        if settings.id == nil { try await scope.create(settings) } else { try await settings.save(on: db) }
     }
 }

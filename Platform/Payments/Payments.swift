@@ -12,6 +12,7 @@ public enum Payments {
         app.platformNavigation.append(NavigationItem(.init(es: "Cobros", en: "Payments"), path: "payments",
                                                      permission: CorePermission.paymentsReview.id))
         app.paymentGateways = Dictionary(gateways.map { ($0.provider, $0) }, uniquingKeysWith: { _, last in last })
+        app.platformOnboardingSteps.append(PaymentsStep.step)
         app.jobHandlers.register(PaymentExpiry.handler)
         app.scheduledJobs.append(PaymentExpiry.schedule)
         Strings.add(es: PaymentStrings.spanish, en: PaymentStrings.english)

@@ -115,4 +115,22 @@ struct RUCTests {
             try JSONDecoder().decode([RUC].self, from: Data(json.utf8))
         }
     }
+
+    @Test func aPersonsDNIGivesTheirRUC10() throws {
+        // 10467793549 is a real RUC 10; its DNI is the eight digits after "10".
+        #expect(RUC(personDNI: try DNI("46779354")).value == "10467793549")
+        #expect(try RUC.fromRUCOrDNI(" 46779354 ").value == "10467793549")
+        #expect(try RUC("10467793549").personDNI == "46779354")
+        #expect(try RUC("20100070970").personDNI == nil)
+        for body in ["00000001", "12345678", "99999999"] {
+            let ruc = RUC(personDNI: try DNI(body))
+            #expect(ruc.value == Self.withCheckDigit("10" + body))
+        }
+    }
+
+    @Test func neitherRUCNorDNIIsRefusedAsARUC() {
+        #expect(throws: DocumentValidationError.wrongLength(expected: 11)) { try RUC.fromRUCOrDNI("1234567") }
+        #expect(throws: DocumentValidationError.badCheckDigit) { try RUC.fromRUCOrDNI("20100070971") }
+        #expect(throws: DocumentValidationError.notDigits) { try RUC.fromRUCOrDNI("4677935A") }
+    }
 }

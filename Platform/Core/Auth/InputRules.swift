@@ -51,7 +51,8 @@ public enum InputRules {
     public static func ruc(_ value: String?, _ field: String = "ruc", into errors: inout FieldErrors, _ req: Request) -> RUC? {
         guard let raw = required(value, field, into: &errors, req) else { return nil }
         do {
-            return try RUC(raw)
+            // A persona natural may give their DNI: it stands for their RUC 10.
+            return try RUC.fromRUCOrDNI(raw)
         } catch {
             errors[field] = req.language == .en ? error.messageEn : error.message
             return nil

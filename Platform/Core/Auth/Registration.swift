@@ -49,6 +49,7 @@ enum Registration {
                 try await tenant.create(on: db)
                 try await TenantMember(tenantID: tenant.requireID(), userID: user.requireID(), role: .owner).create(on: db)
                 for hook in req.application.tenantCreatedHooks { try await hook(tenant, db) }
+                try await EmailVerification.send(to: user, app: req.application, language: req.language, on: db)
                 return (user, tenant)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

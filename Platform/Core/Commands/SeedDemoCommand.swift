@@ -31,7 +31,7 @@ struct SeedDemoCommand: AsyncCommand {
         // One transaction: a module whose examples fail leaves no half demo behind (which
         // `--if-empty` would then keep forever).
         let (tenant, lines) = try await db.transaction { db in
-            let user = User(email: Self.email, name: "Rosa Quispe", passwordHash: hash)
+            let user = User(email: Self.email, name: "Rosa Quispe", passwordHash: hash, emailVerifiedAt: app.clock.now())
             try await user.create(on: db)
             let tenant = try await DemoSeed.business(
                 tradeName: "Bodega Doña Rosa", legalName: "Bodega Doña Rosa E.I.R.L.", ruc: "20100070970",
@@ -77,7 +77,7 @@ public struct DemoSeed: Sendable {
 
     /// A new user with the demo password, a member of `tenantID` with `role`.
     public func member(email: String, name: String, role: Role, of tenantID: UUID) async throws -> User {
-        let user = User(email: email, name: name, passwordHash: passwordHash)
+        let user = User(email: email, name: name, passwordHash: passwordHash, emailVerifiedAt: app.clock.now())
         try await user.create(on: db)
         try await TenantMember(tenantID: tenantID, userID: user.requireID(), role: role).create(on: db)
         return user

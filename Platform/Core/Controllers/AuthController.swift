@@ -91,12 +91,25 @@ enum AuthController {
         let memberships = try await TenantMember.query(on: req.db)
             .filter(\.$user.$id == user.requireID()).with(\.$tenant).all()
         if memberships.count == 1, let only = memberships.first {
+            // An owner who left the set-up half done comes back to the step they were on.
+            if only.role == .owner, let status = try await req.application.onboardingStatus?(req.application, only.tenant, req.db) {
+                return req.redirect(to: status.href)
+            }
             return req.redirect(to: "/t/\(only.tenant.slug)")
         }
         struct Choice: Encodable { let slug: String; let name: String; let role: String }
         let choices = memberships.map { Choice(slug: $0.tenant.slug, name: $0.tenant.displayName, role: req.t("role.\($0.role.rawValue)")) }
         return try await req.renderPage("auth/choose", ["tenants": choices], title: req.t("choose.title"))
             .encodeResponse(for: req)
+    }
+
+    /// The link of the verification mail: confirms the address, then on to the business.
+    @Sendable static func verifyEmail(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("user", as: UUID.self), let token = req.parameters.get("token"),
+              let user = try await EmailVerification.confirm(userID: id, token: token, app: req.application, on: req.db)
+        else { return req.redirect(to: "/login?notice=verify_invalid") }
+        if req.currentUser?.id == user.id { return req.redirect(to: "/app") }
+        return req.redirect(to: "/login?notice=email_verified&next=/app")
     }
 
     @Sendable static func switchLanguage(req: Request) async throws -> Response {

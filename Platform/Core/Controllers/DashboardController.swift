@@ -19,6 +19,8 @@ enum DashboardController {
         let canManage: Bool
         let settingsHref: String
         let onboardingHref: String
+        /// Where an unfinished set-up stands, for owners.
+        let setup: OnboardingStatus?
     }
 
     @Sendable static func show(req: Request) async throws -> View {
@@ -31,11 +33,12 @@ enum DashboardController {
         }
         let enabled = cards.filter { context.enabledModules.contains($0.id) }
         let available = cards.filter { !context.enabledModules.contains($0.id) }
+        let canManage = context.has(CorePermission.settings.id, registry: req.application.modules)
+        let setup = canManage ? try await req.application.onboardingStatus?(req.application, context.tenant, req.db) : nil
         let page = Page(
             business: context.tenant.displayName, modules: enabled, available: available,
             hasModules: !enabled.isEmpty, hasAvailable: !available.isEmpty,
-            canManage: context.has(CorePermission.settings.id, registry: req.application.modules),
-            settingsHref: "\(base)/settings", onboardingHref: "\(base)/onboarding")
+            canManage: canManage, settingsHref: "\(base)/settings", onboardingHref: "\(base)/onboarding", setup: setup)
         return try await req.renderPage("dashboard", page, title: context.tenant.displayName)
     }
 }

@@ -66,7 +66,8 @@ enum InvitationController {
                 return try await req.renderPage("team/accept", page, title: req.t("invite.title"), forms: true)
                     .encodeResponse(status: .unprocessableEntity, for: req)
             }
-            let created = User(email: invitation.email, name: name, passwordHash: try await req.password.async.hash(password))
+            let created = User(email: invitation.email, name: name, passwordHash: try await req.password.async.hash(password),
+                               emailVerifiedAt: req.application.clock.now())
             try await created.create(on: req.db)
             user = created
         default:

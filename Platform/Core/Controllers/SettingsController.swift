@@ -55,8 +55,12 @@ enum SettingsController {
         struct Form: Content { var modules: [String]?; var next: String? }
         let form = try req.content.decode(Form.self)
         let context = try req.tenantContext
-        try await TenantModules.set(Set(form.modules ?? []), for: context.tenantID, registry: req.application.modules, on: req.db)
-        // The onboarding wizard posts here too and wants to come back to itself.
+        let registry = req.application.modules
+        let added = try await TenantModules.set(Set(form.modules ?? []), for: context.tenantID, registry: registry, on: req.db)
+        // A module turned on later is set up the way it would have been at signup: its steps.
+        if let first = registry.modules.first(where: { added.contains($0.id) && !$0.onboardingSteps.isEmpty }) {
+            return req.redirect(to: "/t/\(context.tenant.slug)/onboarding/next?module=\(first.id)")
+        }
         return req.redirect(to: AuthController.safeNext(form.next) ?? "/t/\(context.tenant.slug)/settings?saved=true")
     }
 

@@ -24,6 +24,9 @@ enum CoreMigrations {
         do { // Migration 005 - invitations to join a business
             list += [CreateTenantInvitations()]
         }
+        do { // Migration 006 - onboarding: email verification, district, sample rows
+            list += [AddOnboardingColumns()]
+        }
         return list
     }
 }

@@ -25,6 +25,7 @@ public final class Tenant: Model, @unchecked Sendable {
     @OptionalField(key: "trade_name") public var tradeName: String?
     @Field(key: "ruc") public var ruc: String
     @OptionalField(key: "address") public var address: String?
+    @OptionalField(key: "district") public var district: String?
     @OptionalField(key: "phone") public var phone: String?
     @OptionalField(key: "email") public var email: String?
     @Field(key: "status") public var status: Status

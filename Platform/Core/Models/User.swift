@@ -16,11 +16,15 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "is_platform_admin") public var isPlatformAdmin: Bool
     /// Sessions signed in before this instant are no longer honoured (see CurrentUserMiddleware).
     @OptionalField(key: "password_changed_at") public var passwordChangedAt: Date?
+    /// When the owner of the address opened the link sent to it; nil until then.
+    @OptionalField(key: "email_verified_at") public var emailVerifiedAt: Date?
 
     public init() {}
 
-    public init(id: UUID? = nil, email: String, name: String, passwordHash: String, isPlatformAdmin: Bool = false) {
+    public init(id: UUID? = nil, email: String, name: String, passwordHash: String, isPlatformAdmin: Bool = false,
+                emailVerifiedAt: Date? = nil) {
         self.id = id
+        self.emailVerifiedAt = emailVerifiedAt
         self.email = email.lowercased()
         self.name = name
         self.passwordHash = passwordHash

@@ -60,5 +60,35 @@ enum CoreTemplates {
         ],
         urgent: true, essential: true, tenantEditable: false)
 
-    static let all = [passwordReset, invitation]
+    static let emailVerification = NotificationTemplate(
+        "auth.email_verification",
+        LocalizedText(es: "Enlace para confirmar el correo", en: "Link to confirm the email address"),
+        parameters: ["name", "link"],
+        content: [
+            .es: .init(
+                subject: "Confirma tu correo en Multinicho",
+                body: """
+                    Hola {{name}},
+
+                    Confirma que este es tu correo abriendo este enlace:
+
+                    {{link}}
+
+                    Si no creaste una cuenta en Multinicho, ignora este correo.
+                    """),
+            .en: .init(
+                subject: "Confirm your email on Multinicho",
+                body: """
+                    Hello {{name}},
+
+                    Confirm this is your email address by opening this link:
+
+                    {{link}}
+
+                    If you did not create a Multinicho account, ignore this mail.
+                    """),
+        ],
+        urgent: true, essential: true, tenantEditable: false)
+
+    static let all = [passwordReset, invitation, emailVerification]
 }

@@ -44,6 +44,9 @@ public protocol NicheModule: Sendable {
     /// Example data for `seed-demo`, run once per module enabled in the demo business, in the
     /// command's transaction. Returns lines for the command to print (links, logins).
     func seedDemo(_ demo: DemoSeed) async throws -> [String]
+
+    /// Example data an owner can ask for during onboarding and remove with one click.
+    var sampleData: SampleData? { get }
 }
 
 extension NicheModule {
@@ -59,6 +62,7 @@ extension NicheModule {
     public var notificationTemplates: [NotificationTemplate] { [] }
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
     public func seedDemo(_ demo: DemoSeed) async throws -> [String] { [] }
+    public var sampleData: SampleData? { nil }
 }
 
 /// The builders a module mounts its routes on.
@@ -108,27 +112,5 @@ public struct EventType: Sendable, Hashable {
     public init(_ name: String, _ description: LocalizedText) {
         self.name = name
         self.description = description
-    }
-}
-
-/// One step of the onboarding wizard that a module contributes.
-public struct OnboardingStep: Sendable {
-    public let id: String
-    public let title: LocalizedText
-    public let detail: LocalizedText
-    /// Path relative to the module's page root where the user completes the step.
-    public let path: String
-    /// Tells whether the tenant has done this step yet.
-    public let isComplete: @Sendable (_ tenantID: UUID, _ database: any Database) async throws -> Bool
-
-    public init(
-        id: String, title: LocalizedText, detail: LocalizedText, path: String,
-        isComplete: @escaping @Sendable (_ tenantID: UUID, _ database: any Database) async throws -> Bool
-    ) {
-        self.id = id
-        self.title = title
-        self.detail = detail
-        self.path = path
-        self.isComplete = isComplete
     }
 }

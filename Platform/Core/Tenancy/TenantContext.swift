@@ -76,7 +76,7 @@ extension Request {
     }
 }
 
-enum TenantLoader {
+public enum TenantLoader {
     /// The tenant named by the route's `{tenant}`, or 404 as if it did not exist.
     static func tenant(of request: Request) async throws -> Tenant {
         guard let slug = request.parameters.get("tenant"),
@@ -94,7 +94,7 @@ enum TenantLoader {
             scope: TenantScope(tenantID: tenantID, db: request.db)))
     }
 
-    static func enabledModules(of tenantID: UUID, on db: any Database) async throws -> Set<String> {
+    public static func enabledModules(of tenantID: UUID, on db: any Database) async throws -> Set<String> {
         Set(try await TenantModule.query(on: db).filter(\.$tenant.$id == tenantID).all().map(\.moduleID))
     }
 }

@@ -19,10 +19,12 @@ public enum TenantModules {
         }
     }
 
-    public static func set(_ wanted: Set<String>, for tenantID: UUID, registry: ModuleRegistry, on db: any Database) async throws {
+    /// Returns the modules newly turned on.
+    @discardableResult
+    public static func set(_ wanted: Set<String>, for tenantID: UUID, registry: ModuleRegistry, on db: any Database) async throws -> Set<String> {
         let known = Set(registry.modules.map(\.id))
         let target = wanted.intersection(known)
-        try await db.transaction { db in
+        return try await db.transaction { db in
             let current = try await TenantLoader.enabledModules(of: tenantID, on: db)
             for id in current.subtracting(target) {
                 try await TenantModule.query(on: db)
@@ -32,6 +34,7 @@ public enum TenantModules {
                 try await TenantModule(tenantID: tenantID, moduleID: id).create(on: db)
                 try await registry.module(id)?.didEnable(for: tenantID, on: db)
             }
+            return target.subtracting(current)
         }
     }
 
