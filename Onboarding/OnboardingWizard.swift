@@ -14,7 +14,8 @@ public enum OnboardingWizard {
         let pages = app.tenantPages.grouped("onboarding")
         pages.get(use: overview)
         pages.get("next", use: next)
-        pages.post("samples", "remove", use: removeSamples)
+        // Not under `samples/`: the router does not fall back from a constant segment to `:step`.
+        pages.post("remove-samples", use: removeSamples)
         pages.get(":step", use: show)
         // Certificates and QR images come on the invoicing and payments steps.
         pages.on(.POST, ":step", body: .collect(maxSize: "3mb"), use: apply)

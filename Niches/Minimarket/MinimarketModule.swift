@@ -24,6 +24,7 @@ public struct MinimarketModule: NicheModule {
     public var permissions: [Permission] { [Self.sell, Self.manage] }
     public var eventTypes: [EventType] { MarketEvents.types }
     public var onboardingSteps: [OnboardingStep] { MarketOnboarding.steps }
+    public var sampleData: SampleData? { MarketSamples.data }
 
     public var navigation: [NavigationItem] {
         [NavigationItem(LocalizedText(es: "Caja", en: "Till"), permission: Self.sell.id),

@@ -43,6 +43,7 @@ public struct SalonModule: NicheModule {
     }
 
     public var onboardingSteps: [OnboardingStep] { SalonOnboarding.steps }
+    public var sampleData: SampleData? { SalonSamples.data }
 
     public func routes(_ routes: ModuleRoutes) throws {
         Self.registerStrings()

@@ -72,23 +72,6 @@ extension AllTests.ModuleTests {
         }
     }
 
-    @Test func onboardingListsTheModulesStepsAndTheirProgress() async throws {
-        try await withTestApp { app in
-            let business = try await makeBusiness(app, name: "Lavandería Burbujas", email: "lava@example.pe")
-            let browser = try await ownerBrowser(app, business)
-            #expect(!(try await browser.get("/t/\(business.slug)/onboarding").body.contains("Escribe tu primera nota")))
-
-            let chosen = try await browser.post("/t/\(business.slug)/settings/modules", [("modules[]", "notes"), ("next", "/t/\(business.slug)/onboarding")])
-            #expect(chosen.status == .seeOther && chosen.location == "/t/\(business.slug)/onboarding")
-            let before = try await browser.get("/t/\(business.slug)/onboarding").body
-            #expect(before.contains(#"<li class="pending"><a href="/t/\#(business.slug)/notes">Escribe tu primera nota"#))
-
-            #expect(try await browser.post("/t/\(business.slug)/notes", [("title", "primera")]).status == .seeOther)
-            let after = try await browser.get("/t/\(business.slug)/onboarding").body
-            #expect(after.contains(#"<li class="done"><a href="/t/\#(business.slug)/notes">Escribe tu primera nota"#))
-        }
-    }
-
     @Test func unknownModuleIdsCannotBeEnabled() async throws {
         try await withTestApp { app in
             let business = try await makeBusiness(app, name: "Lavandería Burbujas", email: "lava@example.pe")

@@ -110,7 +110,9 @@ extension AllTests.ProductPagesTests {
             let owner = Browser(app)
             try await signIn(owner, "nueva@bodega.pe", "clave-segura-123")
             let wizard = try await owner.get("/t/\(business.slug)/onboarding")
-            #expect(wizard.body.contains("/t/\(business.slug)/minimarket/products/import"))
+            #expect(wizard.body.contains("/t/\(business.slug)/onboarding/minimarket.market-products"))
+            let step = try await owner.get("/t/\(business.slug)/onboarding/minimarket.market-products")
+            #expect(step.body.contains(#"id="step-open-page""#) && step.body.contains("/t/\(business.slug)/minimarket/products/import"))
         }
     }
 }

@@ -25,7 +25,11 @@ extension AllTests.SalonCatalogPagesTests {
                 try await SalonOnboarding.steps.asyncCount { try await $0.isComplete(business.id, app.db) }
             }
             let wizard = try await owner.get("/t/\(business.slug)/onboarding")
-            #expect(["services", "staff", "rules"].allSatisfy { wizard.body.contains("\(base)/\($0)") }, "the wizard links to the salon's steps")
+            #expect(["services", "staff", "schedules", "rules", "publish"].allSatisfy {
+                wizard.body.contains("/t/\(business.slug)/onboarding/salon.salon-\($0)")
+            }, "the wizard lists the salon's steps")
+            let step = try await owner.get("/t/\(business.slug)/onboarding/salon.salon-services")
+            #expect(step.body.contains(#"<a class="button" href="\#(base)/services" id="step-open-page">"#), "and opens their pages")
             #expect(try await stepsDone() == 0)
             let visitor = Browser(app)
             let closed = try await visitor.get("/b/\(business.slug)/salon")

@@ -53,15 +53,31 @@ final class Browser: Sendable {
     /// Posts one file as a browser's multipart form does, with the CSRF token as a field.
     @discardableResult
     func upload(_ path: String, field: String, filename: String, bytes: [UInt8]) async throws -> Page {
+        try await multipart(path, files: [UploadFile(field: field, filename: filename, contentType: "text/csv", bytes: bytes)])
+    }
+
+    struct UploadFile {
+        let field: String
+        let filename: String
+        let contentType: String
+        let bytes: [UInt8]
+    }
+
+    /// Posts fields and files as a browser's multipart form does, with the CSRF token.
+    @discardableResult
+    func multipart(_ path: String, fields: [(String, String)] = [], files: [UploadFile]) async throws -> Page {
         let boundary = "----MultinichoTest\(UUID().uuidString)"
         var body = ByteBuffer()
-        if let token = csrf {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n")
+        for (name, value) in (csrf.map { [("_csrf", $0)] } ?? []) + fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
-        body.writeString("Content-Type: text/csv\r\n\r\n")
-        body.writeBytes(bytes)
-        body.writeString("\r\n--\(boundary)--\r\n")
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\n")
+            body.writeString("Content-Type: \(file.contentType)\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
         return try await send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
     }
 

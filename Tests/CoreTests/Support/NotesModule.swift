@@ -41,7 +41,26 @@ struct NotesModule: NicheModule {
             detail: LocalizedText(es: "Prueba el módulo.", en: "Try the module."), path: "",
             isComplete: { tenantID, db in
                 try await TenantScope(tenantID: tenantID, db: db).query(Note.self).count() > 0
-            })]
+            }),
+         // A step on the wizard's own form: fields, their rules and what saving does, all
+         // declared here; the wizard knows nothing of notes.
+         OnboardingStep(
+            id: "pinned", title: LocalizedText(es: "Fija una nota de bienvenida", en: "Pin a welcome note"),
+            detail: LocalizedText(es: "La ve tu equipo al entrar.", en: "Your team sees it first."),
+            form: StepForm(
+                fields: { _ in
+                    [StepField("welcome", LocalizedText(es: "Texto de bienvenida", en: "Welcome text"), required: true,
+                               hint: LocalizedText(es: "Hasta 40 caracteres.", en: "Up to 40 characters."))]
+                },
+                apply: { req, values in
+                    let text = values.text("welcome") ?? ""
+                    guard text.count <= 40 else {
+                        throw FieldErrors(["welcome": req.language == .en ? "At most 40 characters." : "Máximo 40 caracteres."])
+                    }
+                    try await req.tenantScope.create(Note(title: "📌 \(text)"))
+                    return .done
+                }),
+            skippable: true)]
     }
 
     func routes(_ routes: ModuleRoutes) throws {
