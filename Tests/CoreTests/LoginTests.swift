@@ -19,9 +19,17 @@ extension AllTests.LoginTests {
 
             #expect(page.status == .seeOther && page.location == "/app")
             #expect(browser.cookie != nil && browser.cookie != anonymousCookie, "session id rotates on login")
-            #expect(try await browser.get("/app").location == "/t/\(business.slug)")
+            #expect(try await browser.get("/app").location == "/t/\(business.slug)/onboarding/account",
+                    "an owner whose set-up is unfinished resumes it")
             let dashboard = try await browser.get("/t/\(business.slug)")
             #expect(dashboard.status == .ok && dashboard.body.contains("Salón Bella"))
+            #expect(dashboard.body.contains(#"id="setup-reminder""#))
+
+            _ = try await addMember(app, to: business, email: "carla@example.pe", role: .staff)
+            let staff = Browser(app)
+            try await signIn(staff, "carla@example.pe", "clave-segura-123")
+            #expect(try await staff.get("/app").location == "/t/\(business.slug)", "staff go to the dashboard")
+            #expect(!(try await staff.get("/t/\(business.slug)").body.contains(#"id="setup-reminder""#)))
         }
     }
 

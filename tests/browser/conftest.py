@@ -244,7 +244,10 @@ def _chromium() -> webdriver.Chrome:
 def driver():
     drv = _chromium()
     yield drv
-    drv.quit()
+    try:
+        drv.quit()
+    except Exception:  # the test closed it itself (a user closing the browser midway)
+        pass
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import urllib.request
 from urllib.parse import urlparse
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -55,13 +56,12 @@ def open_business(driver: WebDriver, server) -> str:
     """Signs a bodega up, turns the minimarket on in the onboarding and returns its slug."""
     register(driver, server, BUSINESS, "20100070970", "Luis Huamán", f"lucho+{secrets.token_hex(4)}@example.pe", "clave-segura-123")
     slug = urlparse(driver.current_url).path.split("/")[2]
-    box = visible(driver, "onboarding-modules-submit").find_element(By.XPATH, "..").find_element(
-        By.CSS_SELECTOR, "input[name='modules[]'][value='minimarket']")
+    driver.get(server.url(f"/t/{slug}/onboarding/niche"))
+    box = visible(driver, "step-form").find_element(By.CSS_SELECTOR, "input[name='modules[]'][value='minimarket']")
     if not box.is_selected():
         box.click()
-    click(driver, "onboarding-modules-submit")
-    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "input[value='minimarket']").is_selected(),
-                       "the minimarket was not turned on")
+    click(driver, "step-submit")
+    wait(driver).until(EC.url_contains("/onboarding/plan"), "the minimarket was not turned on")
     return slug
 
 

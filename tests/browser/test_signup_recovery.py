@@ -71,11 +71,11 @@ def test_signup_logout_recover_and_login(server, mail, driver, screenshots_dir):
     expect_path(driver, "/login")
     visible(driver, "notice")
 
-    # The new password works: /app sends the owner to the business dashboard.
+    # The new password works: /app sends the owner back to the set-up they left unfinished
+    # (the email is still unconfirmed), under the business's own address.
     log_in(driver, server, email, NEW_PASSWORD)
-    expect_text(driver, "dashboard-title", BUSINESS)
-    assert urlparse(driver.current_url).path.startswith("/t/"), driver.current_url
-    assert urlparse(driver.current_url).path == urlparse(dashboard_url).path
+    wait(driver).until(EC.url_contains("/onboarding/account"), "sign-in did not resume the set-up")
+    assert urlparse(driver.current_url).path.startswith(urlparse(dashboard_url).path + "/onboarding/"), driver.current_url
 
     # The reset link is single-use, and the old password no longer works.
     log_out(driver)

@@ -49,7 +49,7 @@ def test_customer_sends_a_yape_voucher_and_the_owner_approves_it(server, driver,
 
     # The owner sees it waiting with its operation number and approves it.
     log_in(driver, server, email, PASSWORD)
-    visible(driver, "dashboard-title")
+    wait(driver).until(lambda d: "/t/" in d.current_url, "sign-in did not reach the business")
     driver.get(server.url(payments))
     payment_id = urlparse(link).path.rsplit("/", 1)[-1]
     row = visible(driver, f"payment-{payment_id}")
