@@ -66,7 +66,7 @@ struct StepPage: Encodable {
             }
         }
         let pageHref = item.step.path.map { path in
-            "\(base)/\(item.moduleID ?? "")\(path.isEmpty ? "" : "/\(path)")"
+            resolved("\(base)/\(item.moduleID ?? "")\(path.isEmpty ? "" : "/\(path)")")
         }
         return StepPage(
             key: item.key, title: item.step.title.text(for: language), detail: item.step.detail.text(for: language),
@@ -75,6 +75,15 @@ struct StepPage: Encodable {
             submitLabel: item.step.form?.submitLabel?.text(for: language) ?? req.t(pageHref == nil ? "onboarding.save_next" : "onboarding.did_it"),
             pageHref: pageHref, skippable: item.step.skippable, notice: notice, error: error,
             backHref: index > 0 ? "\(base)/onboarding/\(flow.items[index - 1].key)" : nil, overviewHref: "\(base)/onboarding")
+    }
+
+    /// `/t/x/minimarket/../team` as `/t/x/team`: a module's step may point at a platform page.
+    static func resolved(_ path: String) -> String {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/") {
+            if segment == ".." { _ = segments.popLast() } else if segment != "." { segments.append(segment) }
+        }
+        return "/" + segments.joined(separator: "/")
     }
 
     private static func shown(_ field: StepField, in sent: StepValues) -> [String] {
