@@ -28,8 +28,10 @@ struct OnboardingFlow {
         return items[(index + 1)...].first { $0.state == .pending } ?? current
     }
 
-    /// Every step that applies to the business, with its state. A step whose data shows it done
-    /// gets its progress row now, so the funnel counts it even when it was done elsewhere.
+    /// Every step that applies to the business, with its state. An open step whose data shows
+    /// it done gets its progress row now, so the funnel counts it even when it was done
+    /// elsewhere. A skipped one stays skipped until the owner says otherwise: sample products
+    /// must not mark "import your products" done.
     static func load(app: Application, tenant: Tenant, on db: any Database) async throws -> OnboardingFlow {
         let tenantID = try tenant.requireID()
         let enabled = try await TenantLoader.enabledModules(of: tenantID, on: db)
@@ -41,7 +43,7 @@ struct OnboardingFlow {
             case .skipped: .skipped
             case nil: .pending
             }
-            if state != .done, try await step.isComplete(tenantID, db) {
+            if state == .pending, try await step.isComplete(tenantID, db) {
                 try await OnboardingProgress.record(key, .done, tenantID: tenantID, userID: nil, now: app.clock.now(), on: db)
                 state = .done
             }
