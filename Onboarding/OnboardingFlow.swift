@@ -67,8 +67,12 @@ struct OnboardingFlow {
         return before + modules + after
     }
 
-    /// For the dashboard and the resume after sign-in: nil once finished.
+    /// For the dashboard and the resume after sign-in: nil once the set-up was finished (a
+    /// module's steps added later are reached from the settings, and listed on the wizard).
     static func status(app: Application, tenant: Tenant, on db: any Database) async throws -> OnboardingStatus? {
+        let tenantID = try tenant.requireID()
+        if try await OnboardingProgress.query(on: db).filter(\.$tenantID == tenantID)
+            .filter(\.$stepKey == OnboardingProgress.finishedKey).count() > 0 { return nil }
         let flow = try await load(app: app, tenant: tenant, on: db)
         guard let current = flow.current, let index = flow.index(of: current.key) else { return nil }
         return OnboardingStatus(position: index + 1, count: flow.items.count, href: "/t/\(tenant.slug)/onboarding/\(current.key)")

@@ -10,6 +10,10 @@ public enum OnboardingWizard {
         app.migrations.add(CreateOnboardingProgress())
         app.platformOnboardingSteps += PlatformSteps.all
         app.onboardingStatus = { app, tenant, db in try await OnboardingFlow.status(app: app, tenant: tenant, on: db) }
+        app.onboardingFinisher = { [unowned app] tenantID, db in
+            try await OnboardingProgress.record(OnboardingProgress.finishedKey, .done, tenantID: tenantID, userID: nil,
+                                                now: app.clock.now(), on: db)
+        }
         Strings.add(es: OnboardingStrings.spanish, en: OnboardingStrings.english)
         let pages = app.tenantPages.grouped("onboarding")
         pages.get(use: overview)

@@ -50,7 +50,7 @@ enum BusinessStep {
         tenant.address = values.text("address")
         tenant.district = values.text("district")
         tenant.phone = values.text("phone")
-        try await tenant.save(on: req.db)
+        try await req.application.saveDetails(of: tenant, on: req.db)
         return .done
     }
 

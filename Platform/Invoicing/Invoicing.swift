@@ -1,4 +1,5 @@
 import Core
+import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -15,6 +16,10 @@ public enum Invoicing {
         ], at: 0)
         app.invoicingSUNAT = sunat
         app.platformOnboardingSteps.append(InvoicingStep.step)
+        app.tenantUpdatedHooks.append { [unowned app] tenant, db in
+            guard let profile = try await InvoicingProfile.query(on: db).filter(\.$tenantID == tenant.requireID()).first() else { return }
+            try await InvoicingProfiles.follow(tenant, profile: profile, app: app, on: db)
+        }
         app.jobHandlers.register(SUNATDispatch.handler)
         app.jobHandlers.register(VoidDispatch.handler)
         app.jobHandlers.register(InvoiceMail.handler)

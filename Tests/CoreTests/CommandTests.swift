@@ -21,7 +21,9 @@ extension AllTests.CommandTests {
             #expect(try await TenantLoader.enabledModules(of: tenant.requireID(), on: app.db) == ["notes", "salon"])
             let browser = Browser(app)
             #expect(try await signIn(browser, "demo@multinicho.pe", "demo-multinicho").status == .seeOther)
-            #expect(try await browser.get("/t/\(tenant.slug)").body.contains("Bodega Doña Rosa"))
+            let dashboard = try await browser.get("/t/\(tenant.slug)").body
+            #expect(dashboard.contains("Bodega Doña Rosa"))
+            #expect(!dashboard.contains(#"id="setup-reminder""#), "a demo is ready to look at, not to set up")
 
             let again = try await runCommand(app, ["seed-demo", "--if-empty"])
             #expect(again.contains("not seeded"))

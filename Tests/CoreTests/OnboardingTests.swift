@@ -264,4 +264,46 @@ extension AllTests.OnboardingTests {
             #expect(try await Browser(app).get("/admin/onboarding").status != .ok, "admins only")
         }
     }
+
+    /// A RUC changed on the business step (or the settings) reaches the invoicing issuer made
+    /// before: the next factura is signed and issued under the new RUC.
+    @Test func aNewRUCReachesTheInvoicingIssuer() async throws {
+        try await withTestApp { app in
+            let business = try await makeBusiness(app, name: "Ferretería Lima", email: "ferre@example.pe")
+            let key = try await makeAPIKey(app, business)
+            #expect(try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody).status == .accepted)
+
+            let base = "/t/\(business.slug)/onboarding/business"
+            let browser = try await ownerBrowser(app, business, opening: base)
+            let saved = try await browser.post(base, [("ruc", RUCs.c), ("legal_name", "Ferretería Lima S.A.C."),
+                                                      ("address", "Av. Abancay 100"), ("district", "Lima")])
+            #expect(saved.status == .seeOther)
+            let profile = try #require(try await InvoicingProfile.query(on: app.db).filter(\.$tenantID == business.id).first())
+            #expect(profile.ruc == RUCs.c && profile.legalName == "Ferretería Lima S.A.C." && profile.addressLine == "Av. Abancay 100")
+
+            let second = try await apiPost(app, "/api/v1/invoices", key: key, json: facturaBody)
+            #expect(second.status == .accepted)
+            let links = try #require(try second.json()["links"] as? [String: Any])
+            let xml = try #require((links["xml"] as? String)?.replacingOccurrences(of: "http://localhost:8080", with: ""))
+            let document = try await api(app, .GET, xml, key: key).text
+            #expect(document.contains(RUCs.c) && !document.contains(">\(RUCs.a)<"), "issued under the new RUC")
+        }
+    }
+
+    @Test func wizardSpeaksEnglishSecond() async throws {
+        try await withTestApp { app in
+            let (browser, slug) = try await signUp(app)
+            try await browser.get("/lang/en?next=/t/\(slug)/onboarding/plan")
+            let plan = try await browser.get("/t/\(slug)/onboarding/plan")
+            #expect(plan.body.contains(#"<span id="wizard-position"><span>Step</span> 4 <span>of</span> 7</span>"#))
+            #expect(plan.body.contains("Choose your plan") && plan.body.contains("Básico — S/ 30.00 a month"))
+            let missing = try await browser.post("/t/\(slug)/onboarding/business", [("ruc", "123")])
+            #expect(missing.status == .unprocessableEntity && missing.body.contains("This field is required."))
+            let refused = try await browser.post("/t/\(slug)/onboarding/business", [
+                ("ruc", "123"), ("legal_name", "Rosa Quispe"), ("address", "Av. Perú 1"), ("district", "Comas"),
+            ])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("The RUC must have 11 digits"))
+        }
+    }
 }
+

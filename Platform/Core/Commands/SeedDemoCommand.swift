@@ -97,6 +97,8 @@ public struct DemoSeed: Sendable {
         // replace the ones the demo needs.
         for hook in app.tenantCreatedHooks { try await hook(tenant, db) }
         try await TenantModules.set(modules, for: tenant.requireID(), registry: app.modules, on: db)
+        // A demo is there to be looked at, not set up: sign-in goes to its dashboard.
+        try await app.onboardingFinisher?(tenant.requireID(), db)
         return tenant
     }
 }

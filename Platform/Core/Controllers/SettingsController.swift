@@ -46,7 +46,7 @@ enum SettingsController {
         tenant.address = form.address.blankToNil
         tenant.phone = form.phone.blankToNil
         tenant.email = email
-        try await tenant.save(on: req.db)
+        try await req.application.saveDetails(of: tenant, on: req.db)
         return req.redirect(to: "/t/\(tenant.slug)/settings?saved=true")
     }
 

@@ -44,6 +44,14 @@ extension Application {
         set { storage[PlatformStepsKey.self] = newValue }
     }
 
+    private struct FinisherKey: StorageKey { typealias Value = @Sendable (UUID, any Database) async throws -> Void }
+
+    /// Set by the wizard: marks a business's set-up finished (the demo businesses, ready to use).
+    public var onboardingFinisher: (@Sendable (UUID, any Database) async throws -> Void)? {
+        get { storage[FinisherKey.self] }
+        set { storage[FinisherKey.self] = newValue }
+    }
+
     /// Set by the wizard: where the business's onboarding stands, nil once it is finished.
     public var onboardingStatus: (@Sendable (Application, Tenant, any Database) async throws -> OnboardingStatus?)? {
         get { storage[StatusKey.self] }

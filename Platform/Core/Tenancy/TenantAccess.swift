@@ -58,6 +58,24 @@ extension Application {
         get { storage[CreatedHooksKey.self] ?? [] }
         set { storage[CreatedHooksKey.self] = newValue }
     }
+
+    private struct UpdatedHooksKey: StorageKey { typealias Value = [@Sendable (Tenant, any Database) async throws -> Void] }
+
+    /// Run in the transaction that saves a business's own data (its RUC, names, address), for
+    /// the copies other parts keep (the invoicing issuer).
+    public var tenantUpdatedHooks: [@Sendable (Tenant, any Database) async throws -> Void] {
+        get { storage[UpdatedHooksKey.self] ?? [] }
+        set { storage[UpdatedHooksKey.self] = newValue }
+    }
+
+    /// Saves the business's data and lets the hooks follow, in one transaction.
+    public func saveDetails(of tenant: Tenant, on db: any Database) async throws {
+        let hooks = tenantUpdatedHooks
+        try await db.transaction { tx in
+            try await tenant.save(on: tx)
+            for hook in hooks { try await hook(tenant, tx) }
+        }
+    }
 }
 
 extension Request {

@@ -25,7 +25,7 @@ struct Page {
 final class Browser: Sendable {
     let app: Application
     let ip: String
-    private let state = NIOLockedValueBox<(cookie: String?, csrf: String?)>((nil, nil))
+    private let state = NIOLockedValueBox<(cookie: String?, csrf: String?, language: String?)>((nil, nil, nil))
 
     init(_ app: Application, ip: String = "10.1.\(Int.random(in: 0...255)).\(Int.random(in: 1...254))") {
         self.app = app
@@ -87,7 +87,8 @@ final class Browser: Sendable {
 
     private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> Page {
         var headers = HTTPHeaders([("X-Forwarded-For", ip)])
-        if let cookie { headers.add(name: .cookie, value: "mn_session=\(cookie)") }
+        let cookies = [cookie.map { "mn_session=\($0)" }, state.withLockedValue { $0.language }.map { "lang=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         if let contentType { headers.contentType = contentType }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
         let page = Page(status: response.status, headers: response.headers, body: response.body.string)
@@ -100,6 +101,10 @@ final class Browser: Sendable {
             for header in page.headers[.setCookie] where header.hasPrefix("mn_session=") {
                 let value = header.dropFirst("mn_session=".count).prefix { $0 != ";" }
                 state.cookie = (value.isEmpty || header.contains("Max-Age=0") || header.contains("1970")) ? nil : String(value)
+            }
+            // The language chosen in the top bar (`/lang/en`).
+            for header in page.headers[.setCookie] where header.hasPrefix("lang=") {
+                state.language = String(header.dropFirst("lang=".count).prefix { $0 != ";" })
             }
             if let token = page.csrf { state.csrf = token }
         }
