@@ -89,6 +89,10 @@ let package = Package(
             path: "Platform/SUNATClient"
         ),
         .target(name: "EInvoicingPDF", dependencies: ["Shared", "CCairo", "CQREncode"], path: "Platform/EInvoicingPDF"),
+        // Spreadsheet reports (.xlsx) with libxlsxwriter, with no Vapor in them; see Platform/CXLSXWriter/shim.h.
+        .systemLibrary(name: "CXLSXWriter", path: "Platform/CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSXWriter", dependencies: ["Shared", "CXLSXWriter"], path: "Platform/XLSXWriter"),
         // The pipeline the others make together: calculate, check the certificate, build, sign,
         // validate, print. What the web app, the API, the CLI and the benchmark call.
         .target(name: "EInvoiceEngine", dependencies: ["Shared", "EInvoicing", "EInvoicingXML", "EInvoicingPDF"],
@@ -114,12 +118,14 @@ let package = Package(
         ),
         // Memberships and killer mode: plans, subscriptions, charges, the dunning sweep, the gate.
         .target(name: "Billing", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Platform/Billing"),
+        // Sales reports: figures from the invoicing documents, charts, Excel and PDF downloads.
+        .target(name: "Reports", dependencies: ["Core", "Shared", "Invoicing", "XLSXWriter"], path: "Platform/Reports"),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         // The salon niche: catalogue, schedules, bookings held while paid, agenda, public booking page.
         .target(name: "Salon", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Niches/Salon"),
         .target(name: "Minimarket", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Niches/Minimarket"),
         .executableTarget(
-            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Onboarding", "Salon", "Minimarket", "EInvoiceEngine"],
+            name: "Server", dependencies: ["Core", "Notifications", "Webhooks", "Payments", "Invoicing", "Billing", "Reports", "Onboarding", "Salon", "Minimarket", "EInvoiceEngine"],
             path: "Platform/Server"),
         // Test and benchmark helper: a worker process with a probe job kind (see bench/README.md).
         .executableTarget(name: "JobProbe", dependencies: ["Core", "Notifications", "Webhooks"], path: "bench/JobProbe"),
@@ -146,6 +152,7 @@ let package = Package(
             dependencies: ["SUNATClient", "EInvoiceEngine", "EInvoicingXML", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/SUNATClientTests"),
         .testTarget(name: "EInvoicingPDFTests", dependencies: ["EInvoicingPDF", "Shared", "TestSupport"], path: "Tests/EInvoicingPDFTests"),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "Shared", "TestSupport"], path: "Tests/XLSXWriterTests"),
         .testTarget(
             name: "EInvoiceEngineTests",
             dependencies: ["EInvoiceEngine", "EInvoicing", "EInvoicingXML", "EInvoicingPDF", "Shared", "TestSupport"],
@@ -154,7 +161,8 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "Salon", "Minimarket", "TestSupport", "SUNATClient",
+                "Core", "Onboarding", "Webhooks", "Notifications", "Payments", "Invoicing", "Billing", "Reports", "Salon", "Minimarket",
+                "TestSupport", "SUNATClient",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

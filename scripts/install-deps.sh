@@ -16,8 +16,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Debian packages needed to build the server (C libraries linked by Swift packages).
-# libcurl sends mail over SMTP; libxml2 + xmlsec1 sign SUNAT documents; cairo + qrencode print them.
-BUILD_PACKAGES=(pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev libxmlsec1-dev libxmlsec1-openssl libcairo2-dev libqrencode-dev fonts-dejavu-core)
+# libcurl sends mail over SMTP; libxml2 + xmlsec1 sign SUNAT documents; cairo + qrencode print them;
+# libxlsxwriter writes the .xlsx reports.
+BUILD_PACKAGES=(pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev libxmlsec1-dev libxmlsec1-openssl libcairo2-dev libqrencode-dev libxlsxwriter-dev fonts-dejavu-core)
 # Extra Debian packages needed to run the test suite.
 TEST_PACKAGES=(chromium chromium-driver postgresql openssl xmlsec1 zbar-tools poppler-utils libxml2-utils)
 

@@ -23,7 +23,8 @@ enum SaleDesk {
         let (totals, settlement) = try settle(order, products)
         let prepared = try await InternalIssuing.prepare(
             from: tenant, toRUC: order.customer.ruc, dni: order.customer.dni, name: order.customer.name ?? "Clientes varios",
-            email: order.customer.email, items: invoiceItems(order, products, totals), app: app, source: "pos", sandbox: sandbox, on: db)
+            email: order.customer.email, items: invoiceItems(order, products, totals), app: app, source: "pos", sandbox: sandbox,
+            paymentMethod: order.paymentMethod, issuedBy: userID, on: db)
         let register = try await CashRegister.open(tenantID, on: db)
         let now = app.clock.now()
         do {

@@ -30,4 +30,10 @@ struct SaleOrder: Sendable {
     let lines: [Line]
     let payments: [Payment]
     let customer: Customer
+
+    /// The method, or `mixed` when the customer paid with several.
+    var paymentMethod: String {
+        let methods = Set(payments.map(\.method))
+        return methods.count == 1 ? methods.first!.rawValue : "mixed"
+    }
 }

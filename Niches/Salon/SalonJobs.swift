@@ -103,14 +103,32 @@ enum SalonJobs {
             let items = try await BookingDesk.items(of: booking, on: context.db)
             let when = SalonText.when(booking.start, .es)
             let bookingID = payload.bookingID
+            let stylist = try await items.first.asyncFlatMap { try await SalonStylist.find($0.stylistID, on: context.db) }
             _ = try await InternalIssuing.issue(
                 from: tenant, toRUC: booking.customerRUC, name: booking.customerName, email: booking.customerEmail,
-                items: items.map { .init(description: "\($0.serviceName) – \(when)", quantity: 1, unitPrice: Money(cents: $0.priceCents).decimal) },
-                app: context.application, on: context.db
+                items: items.map {
+                    // The service's code groups its sales in the reports whatever the day.
+                    .init(description: "\($0.serviceName) – \(when)", quantity: 1, unitPrice: Money(cents: $0.priceCents).decimal,
+                          productCode: "SRV-" + $0.serviceID.uuidString.prefix(8))
+                },
+                app: context.application, paymentMethod: try await paymentMethod(of: booking, on: context.db), issuedBy: stylist?.userID,
+                on: context.db
             ) { documentID, tx in
                 try await SalonBooking.query(on: tx).filter(\.$id == bookingID).filter(\.$documentID == nil)
                     .set(\.$documentID, to: documentID).update()
             }
+        }
+    }
+
+    /// In the sales report's words: a card through Stripe, Yape through Culqi or a voucher's wallet.
+    static func paymentMethod(of booking: SalonBooking, on db: any Database) async throws -> String? {
+        guard let id = booking.paymentID, let payment = try await Payment.find(id, on: db) else { return nil }
+        switch payment.provider {
+        case .stripe: return "card"
+        case .culqiYape: return "yape"
+        case .sandbox: return "sandbox"
+        case .voucher:
+            return try await VoucherClaim.query(on: db).filter(\.$paymentID == id).sort(\.$submittedAt, .descending).first()?.wallet.rawValue
         }
     }
 

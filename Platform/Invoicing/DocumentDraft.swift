@@ -15,6 +15,9 @@ struct DocumentDraft: Sendable {
     var reference: InvoiceRecord?
     var motive: String?
     var noteDescription: String?
+    /// For the sales report: how it was paid and who sold (a note keeps its document's).
+    var paymentMethod: String? = nil
+    var issuedBy: UUID? = nil
 
     /// The engine's document for this draft, numbered `number`, issued by `profile`.
     func engineDocument(number: Int, series: String, profile: InvoicingProfile) -> EInvoiceDocument {
@@ -47,7 +50,8 @@ extension InvoiceRecord {
                                    documentNumber: customerDocumentNumber, name: customerName, email: customerEmail,
                                    address: customerAddress),
             currency: Currency(rawValue: currency) ?? .pen, issueDate: LimaDate.parse(issueDate) ?? LimaDate(Date()),
-            items: DocumentItem.decode(itemsJSON), reference: reference, motive: noteMotive, noteDescription: noteDescription)
+            items: DocumentItem.decode(itemsJSON), reference: reference, motive: noteMotive, noteDescription: noteDescription,
+            paymentMethod: paymentMethod, issuedBy: issuedBy)
     }
 
     /// Copies the draft's content into the row (a new draft, or an edited one).
@@ -66,6 +70,8 @@ extension InvoiceRecord {
         referenceID = draft.reference?.id
         noteMotive = draft.motive
         noteDescription = draft.noteDescription
+        paymentMethod = draft.paymentMethod
+        issuedBy = draft.issuedBy
         refreshSearchText()
     }
 

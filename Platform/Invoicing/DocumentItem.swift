@@ -65,3 +65,26 @@ struct DocumentItem: Codable, Sendable, Equatable {
 enum ItemTax: String, Codable, Sendable, CaseIterable {
     case gravado, exonerado, inafecto
 }
+
+/// A document's item as the sales report reads it.
+public struct SoldItem: Sendable {
+    public let description: String
+    public let productCode: String?
+    public let quantity: Decimal
+    /// Quantity × unit price (IGV included), in céntimos.
+    public let total: Int64
+
+    /// The description without what an issuer adds after " – " (a booking's date and time),
+    /// so one service sold on many days is one product.
+    public var label: String {
+        guard productCode != nil, let range = description.range(of: " – ") else { return description }
+        return String(description[..<range.lowerBound])
+    }
+
+    public static func decode(_ itemsJSON: String) -> [SoldItem] {
+        DocumentItem.decode(itemsJSON).map { item in
+            SoldItem(description: item.description, productCode: item.productCode, quantity: item.quantityValue,
+                     total: Money.rounded(item.quantityValue * item.unitPriceValue).cents)
+        }
+    }
+}

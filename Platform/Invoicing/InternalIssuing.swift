@@ -36,9 +36,11 @@ public enum InternalIssuing {
     /// `then` runs in the issuing transaction with the new document's id (to link it, at most once).
     public static func issue(
         from issuer: Tenant, toRUC ruc: String?, dni: String? = nil, name: String, email: String?, items: [Item], app: Application,
+        paymentMethod: String? = nil, issuedBy: UUID? = nil,
         on db: any Database, then: @escaping @Sendable (UUID, any Database) async throws -> Void = { _, _ in }
     ) async throws -> UUID {
-        let prepared = try await prepare(from: issuer, toRUC: ruc, dni: dni, name: name, email: email, items: items, app: app, on: db)
+        let prepared = try await prepare(from: issuer, toRUC: ruc, dni: dni, name: name, email: email, items: items, app: app,
+                                         paymentMethod: paymentMethod, issuedBy: issuedBy, on: db)
         return try await db.transaction { tx in
             let id = try await prepared.issue(on: tx)
             try await then(id, tx)
@@ -84,7 +86,8 @@ public enum InternalIssuing {
     /// key's sale) out of SUNAT whatever the business's own environment.
     public static func prepare(
         from issuer: Tenant, toRUC ruc: String?, dni: String? = nil, name: String, email: String?, items: [Item], app: Application,
-        source: String = "platform", sandbox: Bool = false, on db: any Database
+        source: String = "platform", sandbox: Bool = false, paymentMethod: String? = nil, issuedBy: UUID? = nil,
+        on db: any Database
     ) async throws -> Prepared {
         let profile = try await InvoicingProfiles.ensure(issuer, app: app, on: db)
         let session = InvoicingSession(tenant: issuer, scope: TenantScope(tenantID: try issuer.requireID(), db: db), profile: profile,
@@ -95,13 +98,14 @@ public enum InternalIssuing {
             ?? validDNI.map { CustomerData(documentType: .dni, documentNumber: $0.value, name: name, email: email) }
             ?? CustomerData(documentType: .varios, documentNumber: "-", name: name, email: email)
         let kind: DocumentKind = validRUC == nil ? .boleta : .factura
-        let draft = DocumentDraft(
+        var draft = DocumentDraft(
             kind: kind, series: nil, customerID: nil, customer: customer, currency: .pen, issueDate: LimaDate(session.now),
             items: items.map {
                 DocumentItem(description: $0.description, quantity: DecimalText.trimmed($0.quantity, maxScale: 10),
                              unitPrice: DecimalText.trimmed($0.unitPrice, maxScale: 10, minScale: 2), unitCode: $0.unitCode,
                              tax: ItemTax(rawValue: $0.tax.rawValue) ?? .gravado, productCode: $0.productCode)
             })
+        (draft.paymentMethod, draft.issuedBy) = (paymentMethod, issuedBy)
         guard let series = try await session.defaultSeries(kind, reference: nil, on: db) else {
             throw InvoicingFailure.missing("the platform has no series for \(kind.rawValue)")
         }

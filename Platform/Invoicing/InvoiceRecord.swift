@@ -63,6 +63,10 @@ public final class InvoiceRecord: TenantOwned, @unchecked Sendable {
     @Field(key: "public_token") public var publicToken: String
     @Field(key: "search_text") public var searchText: String
     @Field(key: "source") public var source: String
+    /// How the sale was paid (`cash`, `yape`, `plin`, `card`, `mixed`...), when the issuer knew.
+    @OptionalField(key: "payment_method") public var paymentMethod: String?
+    /// The member who made the sale or issued the document, when a person did.
+    @OptionalField(key: "issued_by") public var issuedBy: UUID?
     @OptionalField(key: "issued_at") public var issuedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date

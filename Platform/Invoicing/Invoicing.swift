@@ -9,6 +9,7 @@ import Vapor
 public enum Invoicing {
     public static func register(on app: Application, sunat: InvoicingSUNAT) {
         app.migrations.add(CreateInvoicingTables())
+        app.migrations.add(AddDocumentSaleColumns())
         app.platformEventTypes += InvoiceEvents.types
         app.platformNavigation.insert(contentsOf: [
             NavigationItem(.init(es: "Comprobantes", en: "Documents"), path: "invoices", permission: CorePermission.invoicesRead.id),

@@ -6,6 +6,11 @@ import Foundation
 /// production. Numbering is kept apart per environment, so testing never burns real numbers.
 public enum InvoicingEnvironment: String, Codable, Sendable, CaseIterable {
     case sandbox, beta, production
+
+    /// Where a business issues now: its profile's environment, the sandbox before it has one.
+    public static func current(of tenantID: UUID, on db: any Database) async throws -> InvoicingEnvironment {
+        try await InvoicingProfile.query(on: db).filter(\.$tenantID == tenantID).first()?.environment ?? .sandbox
+    }
 }
 
 /// The issuer data of a business: what goes on every document it issues, with the signing

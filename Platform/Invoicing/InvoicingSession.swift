@@ -15,6 +15,8 @@ struct InvoicingSession: Sendable {
     let environment: InvoicingEnvironment
     let app: Application
     let source: String
+    /// The member issuing from the web app, for the sales report's "by staff"; nil for the API.
+    var userID: UUID? = nil
 
     static func of(_ req: Request) async throws -> InvoicingSession {
         let context = try req.tenantContext
@@ -25,8 +27,10 @@ struct InvoicingSession: Sendable {
             source = "api"
             if key.sandbox { environment = .sandbox }
         }
-        return InvoicingSession(tenant: context.tenant, scope: context.scope, profile: profile, environment: environment,
-                                app: req.application, source: source)
+        var session = InvoicingSession(tenant: context.tenant, scope: context.scope, profile: profile, environment: environment,
+                                       app: req.application, source: source)
+        if case .member(let user, _) = context.principal { session.userID = user.id }
+        return session
     }
 
     var now: Date { app.clock.now() }
@@ -99,6 +103,7 @@ struct InvoicingSession: Sendable {
         saveCustomer: Bool, email: Bool, on tx: any Database
     ) async throws -> InvoiceRecord {
         var draft = draft
+        if draft.issuedBy == nil { draft.issuedBy = userID }
         let record = existing ?? newRecord(draft, series: series)
         let context = DocumentIssuer.Context(profile: profile, environment: environment, signer: try signer(), now: now,
                                              customerPointer: customerPointer)

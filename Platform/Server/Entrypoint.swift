@@ -5,6 +5,7 @@ import Logging
 import Notifications
 import Onboarding
 import Payments
+import Reports
 import Vapor
 import Webhooks
 
@@ -28,6 +29,7 @@ enum Entrypoint {
             Payments.register(on: app, gateways: Payments.defaultGateways(app))
             Invoicing.register(on: app, sunat: .fromEnvironment(environment))
             Billing.register(on: app)
+            Reports.register(on: app)
             OnboardingWizard.register(on: app)
             PlatformCommands.register(on: app)
             app.asyncCommands.use(EInvoiceCommands(), as: EInvoiceCommands.name)

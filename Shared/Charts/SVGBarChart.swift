@@ -96,61 +96,21 @@ public enum SVGBarChart {
         return svg
     }
 
-    /// `color` if it is "#" and 3 to 8 hex digits, else `defaultColor`: a color goes into an
-    /// attribute, so anything else (quotes, "url(...)", "red;...") could escape it.
+    /// `color` if it is "#" and 3 to 8 hex digits, else `defaultColor` (see `SVGText.safeColor`).
     static func safeColor(_ color: String?) -> String {
-        guard let color, color.utf8.first == UInt8(ascii: "#") else { return defaultColor }
-        let digits = color.utf8.dropFirst()
-        guard (3...8).contains(digits.count), digits.allSatisfy(isHexDigit) else { return defaultColor }
-        return color
+        SVGText.safeColor(color, fallback: defaultColor)
     }
 
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
-             UInt8(ascii: "A")...UInt8(ascii: "F"): true
-        default: false
-        }
-    }
-
-    /// Escapes text for element content and double- or single-quoted attributes, and drops
-    /// characters XML 1.0 forbids (control characters other than tab, newline and carriage
-    /// return, and U+FFFE/U+FFFF), which would make the whole document unreadable.
+    /// Text safe in element content and attributes (see `SVGText.escape`).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        SVGText.escape(text)
     }
 
-    /// `label` cut to `limit` characters (grapheme clusters, so accents and emoji stay whole),
-    /// the last one replaced by "…" when cut.
     private static func shortened(_ label: String, to limit: Int) -> String {
-        guard label.count > limit else { return label }
-        return String(label.prefix(max(0, limit - 1))) + "…"
+        SVGText.shortened(label, to: limit)
     }
 
-    /// A coordinate with at most two decimals and no exponent or locale: "12", "12.5", "0.33".
     private static func number(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        let fractionText = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(sign)\(whole).\(fractionText)"
+        SVGText.number(value)
     }
 }

@@ -119,7 +119,11 @@ public enum CorePermission {
         "invoicing.settings", LocalizedText(es: "Configurar la facturación (RUC, series, certificado, SOL)",
                                             en: "Set up invoicing (RUC, series, certificate, SOL)"), roles: [.owner])
 
+    public static let reports = Permission(
+        "reports.view", LocalizedText(es: "Ver los reportes de ventas y descargarlos", en: "See and download the sales reports"),
+        roles: [.owner])
+
     public static let all = [dashboard, settings, apiKeys, tenantRead, webhooks, jobs, notificationsLog, notifications,
                              paymentsReview, payments, invoicesRead, invoicesWrite, invoicesVoid, customersRead, customersWrite,
-                             invoicingSettings]
+                             invoicingSettings, reports]
 }

@@ -14,7 +14,7 @@ extension AllTests {
 /// What the till's script sends: the browser's session cookie and, unless told not to, its
 /// CSRF token in the header, asking for JSON. `overHTTP` goes through a listening server, the
 /// only way to meet the body-size limits (the in-memory tester hands the body over whole).
-private func tillCall(_ browser: Browser, _ method: HTTPMethod, _ path: String, json: String? = nil,
+func tillCall(_ browser: Browser, _ method: HTTPMethod, _ path: String, json: String? = nil,
                       csrf: Bool = true, overHTTP: Bool = false) async throws -> TestingHTTPResponse {
     var headers = HTTPHeaders([("Accept", "application/json")])
     if let cookie = browser.cookie { headers.add(name: .cookie, value: "mn_session=\(cookie)") }
@@ -25,7 +25,7 @@ private func tillCall(_ browser: Browser, _ method: HTTPMethod, _ path: String, 
 }
 
 /// A cashier (staff) signed in with the till open in the browser.
-private func cashier(_ world: MarketWorld) async throws -> Browser {
+func cashier(_ world: MarketWorld) async throws -> Browser {
     _ = try await addMember(world.app, to: world.business, email: "caja@bodega.pe", role: .staff)
     let browser = Browser(world.app)
     try await signIn(browser, "caja@bodega.pe", "clave-segura-123")

@@ -6,6 +6,7 @@ import Notifications
 import Onboarding
 import Invoicing
 import Payments
+import Reports
 import SQLKit
 import Vapor
 import VaporTesting
@@ -40,6 +41,7 @@ func withTestApp(
         Payments.register(on: app, gateways: Payments.defaultGateways(app, environment: paymentEnvironment))
         Invoicing.register(on: app, sunat: sunat)
         Billing.register(on: app)
+        Reports.register(on: app)
         OnboardingWizard.register(on: app)
         try await TestDatabase.reset(app)
         try await app.autoMigrate()

@@ -1,0 +1,38 @@
+import Core
+import Fluent
+import Invoicing
+import Shared
+import Vapor
+
+/// What a report request asks for (the period, from the query) and the figures for it and for
+/// the period before, read once for the page and every download.
+struct ReportRequest {
+    let period: ReportPeriod
+    let range: LimaDateRange
+    let previousRange: LimaDateRange
+    let comparison: SalesComparison
+
+    /// The period from `?period=` or `?from=&to=`; a bad one throws `FieldErrors` on `from`.
+    static func period(of req: Request) throws -> ReportPeriod {
+        do {
+            return try ReportPeriod.parse(preset: req.query[String.self, at: "period"], from: req.query[String.self, at: "from"],
+                                          to: req.query[String.self, at: "to"])
+        } catch {
+            throw FieldErrors(["from": req.language == .en ? error.messageEn : error.message])
+        }
+    }
+
+    static func load(_ req: Request, period: ReportPeriod) async throws -> ReportRequest {
+        try req.require(CorePermission.reports)
+        let context = try req.tenantContext
+        let today = LimaDate(req.application.clock.now())
+        let range = period.range(today: today)
+        let previous = period.previousRange(today: today)
+        let environment = try await InvoicingEnvironment.current(of: context.tenantID, on: req.db)
+        let current = try await SalesQuery.report(tenantID: context.tenantID, environment: environment, from: range.from, to: range.to, on: req.db)
+        let before = try await SalesQuery.report(tenantID: context.tenantID, environment: environment, from: previous.from, to: previous.to,
+                                                 on: req.db)
+        return ReportRequest(period: period, range: range, previousRange: previous,
+                             comparison: SalesComparison(current: current, previous: before))
+    }
+}

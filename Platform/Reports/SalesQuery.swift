@@ -1,0 +1,133 @@
+import Core
+import Fluent
+import Foundation
+import Invoicing
+import Shared
+import SQLKit
+
+/// Reads a `SalesReport` from the invoicing documents: SQL sums for totals, days, customers,
+/// payment methods and staff; the items of each document for products. Only documents the
+/// business really issued count: signed, sent or accepted by SUNAT, in its current
+/// environment (a business still in test mode sees its test documents).
+enum SalesQuery {
+    /// Documents that sell: facturas 01, boletas 03, debit notes 08; credit notes 07 subtract.
+    static let types = ["01", "03", "07", "08"]
+
+    static func report(
+        tenantID: UUID, environment: InvoicingEnvironment, from: LimaDate, to: LimaDate, on db: any Database
+    ) async throws -> SalesReport {
+        guard let sql = db as? any SQLDatabase else { throw SalesQueryError.notSQL }
+        let scope = Scope(tenantID: tenantID, environment: environment, from: from, to: to)
+        async let totals = totals(scope, sql)
+        async let days = days(scope, sql)
+        async let customers = grouped(scope, sql, by: "customer_document_number", label: "MAX(customer_name)")
+        async let methods = grouped(scope, sql, by: "payment_method", label: "payment_method")
+        async let staff = staff(scope, sql, db)
+        async let products = products(scope, db)
+        return try await SalesReport(from: from, to: to, totals: totals, days: days, customers: customers, products: products,
+                                     paymentMethods: methods, staff: staff)
+    }
+
+    struct Scope: Sendable {
+        let tenantID: UUID
+        let environment: InvoicingEnvironment
+        let from: LimaDate
+        let to: LimaDate
+
+        /// `WHERE` for the documents in the report (issue dates are `yyyy-mm-dd`, so they compare as text).
+        var filter: SQLQueryString {
+            """
+            tenant_id = \(bind: tenantID) AND environment = \(bind: environment.rawValue)
+            AND status IN ('signed', 'sent', 'accepted', 'observed')
+            AND document_type IN ('01', '03', '07', '08')
+            AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
+            """
+        }
+    }
+
+    /// A column summed with credit notes negative.
+    static func net(_ column: String) -> SQLQueryString {
+        "SUM(CASE WHEN document_type = '07' THEN -\(unsafeRaw: column) ELSE \(unsafeRaw: column) END)"
+    }
+
+    static func totals(_ scope: Scope, _ sql: any SQLDatabase) async throws -> SalesReport.Totals {
+        let row = try await sql.raw("""
+            SELECT \(net("taxable_cents + exempt_cents + unaffected_cents")) AS subtotal, \(net("igv_cents")) AS igv,
+                   \(net("total_cents")) AS total,
+                   SUM(CASE WHEN document_type = '07' THEN 0 ELSE 1 END) AS documents,
+                   SUM(CASE WHEN document_type = '07' THEN 1 ELSE 0 END) AS notes
+            FROM \(ident: InvoiceRecord.schema) WHERE \(scope.filter)
+            """).first()
+        var totals = SalesReport.Totals()
+        guard let row else { return totals }
+        totals.subtotal = try row.decodeNil(column: "subtotal") ? 0 : row.decode(column: "subtotal", as: Int64.self)
+        totals.igv = try row.decodeNil(column: "igv") ? 0 : row.decode(column: "igv", as: Int64.self)
+        totals.total = try row.decodeNil(column: "total") ? 0 : row.decode(column: "total", as: Int64.self)
+        totals.documents = try row.decodeNil(column: "documents") ? 0 : row.decode(column: "documents", as: Int.self)
+        totals.creditNotes = try row.decodeNil(column: "notes") ? 0 : row.decode(column: "notes", as: Int.self)
+        return totals
+    }
+
+    static func days(_ scope: Scope, _ sql: any SQLDatabase) async throws -> [(day: LimaDate, total: Int64)] {
+        let rows = try await sql.raw("""
+            SELECT issue_date, \(net("total_cents")) AS total FROM \(ident: InvoiceRecord.schema)
+            WHERE \(scope.filter) GROUP BY issue_date
+            """).all()
+        var byDay: [String: Int64] = [:]
+        for row in rows { byDay[try row.decode(column: "issue_date", as: String.self)] = try row.decode(column: "total", as: Int64.self) }
+        let count = scope.from.daysUntil(scope.to) + 1
+        return (0..<max(count, 0)).map { offset in
+            let day = scope.from.adding(days: offset)
+            return (day, byDay[day.iso] ?? 0)
+        }
+    }
+
+    /// Totals by one column, largest first; a missing value is its own row ("sin dato").
+    static func grouped(_ scope: Scope, _ sql: any SQLDatabase, by column: String, label: String) async throws -> [SalesReport.Row] {
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: column) AS key, \(unsafeRaw: label) AS label,
+                   SUM(CASE WHEN document_type = '07' THEN 0 ELSE 1 END) AS documents, \(net("total_cents")) AS total
+            FROM \(ident: InvoiceRecord.schema) WHERE \(scope.filter) GROUP BY \(unsafeRaw: column)
+            """).all()
+        return try rows.map { row in
+            let key = try row.decodeNil(column: "key") ? "" : row.decode(column: "key", as: String.self)
+            let label = try row.decodeNil(column: "label") ? "" : row.decode(column: "label", as: String.self)
+            return SalesReport.Row(key: key, label: label, count: Decimal(try row.decode(column: "documents", as: Int.self)),
+                                   total: try row.decode(column: "total", as: Int64.self))
+        }.sorted { ($0.total, $1.label) > ($1.total, $0.label) }
+    }
+
+    /// By the member who issued, with their names.
+    static func staff(_ scope: Scope, _ sql: any SQLDatabase, _ db: any Database) async throws -> [SalesReport.Row] {
+        let rows = try await grouped(scope, sql, by: "issued_by", label: "MAX(issued_by)")
+        let ids = rows.compactMap { UUID(uuidString: $0.key) }
+        let names = Dictionary(uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id, $0.name) })
+        return rows.map { row in
+            SalesReport.Row(key: row.key, label: UUID(uuidString: row.key).flatMap { names[$0] } ?? "", count: row.count, total: row.total)
+        }
+    }
+
+    /// By product: its code when it has one, else its description. Reads the items of the
+    /// range's documents, a column at a time (no signed XML or PDF is loaded).
+    static func products(_ scope: Scope, _ db: any Database) async throws -> [SalesReport.Row] {
+        let records = try await InvoiceRecord.query(on: db).filter(\.$tenantID == scope.tenantID)
+            .filter(\.$environment == scope.environment)
+            .filter(\.$status ~~ InvoiceStatus.issued).filter(\.$documentType ~~ types)
+            .filter(\.$issueDate >= scope.from.iso).filter(\.$issueDate <= scope.to.iso)
+            .field(\.$id).field(\.$documentType).field(\.$itemsJSON).all()
+        var rows: [String: SalesReport.Row] = [:]
+        for record in records {
+            let sign: Int64 = record.documentType == "07" ? -1 : 1
+            for item in SoldItem.decode(record.itemsJSON) {
+                let key = item.productCode ?? item.description
+                var row = rows[key] ?? SalesReport.Row(key: key, label: item.label, count: 0, total: 0)
+                row.count += item.quantity * Decimal(sign)
+                row.total += item.total * sign
+                rows[key] = row
+            }
+        }
+        return rows.values.sorted { ($0.total, $1.label) > ($1.total, $0.label) }
+    }
+}
+
+enum SalesQueryError: Error { case notSQL }
