@@ -119,7 +119,7 @@ let package = Package(
         // Memberships and killer mode: plans, subscriptions, charges, the dunning sweep, the gate.
         .target(name: "Billing", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Platform/Billing"),
         // Sales reports: figures from the invoicing documents, charts, Excel and PDF downloads.
-        .target(name: "Reports", dependencies: ["Core", "Shared", "Invoicing", "XLSXWriter"], path: "Platform/Reports"),
+        .target(name: "Reports", dependencies: ["Core", "Shared", "Invoicing", "XLSXWriter", "EInvoicingPDF"], path: "Platform/Reports"),
         .target(name: "Onboarding", dependencies: ["Core"], path: "Onboarding"),
         // The salon niche: catalogue, schedules, bookings held while paid, agenda, public booking page.
         .target(name: "Salon", dependencies: ["Core", "Shared", "Payments", "Invoicing"], path: "Niches/Salon"),

@@ -12,6 +12,8 @@
 #   availability  salon slots for "any stylist", 20 stylists × 30 days  vs  1 stylist × 1 day (per stylist-day)
 #   sales       minimarket sales/s through the real server's API (each with its boleta), SQLite file and
 #               PostgreSQL  vs  GET of one product through the same API, clients and server
+#   report      the month's sales report with 100,000 documents on PostgreSQL, its Excel and its PDF
+#               vs  one SUM(total_cents) over the same documents
 #
 #   scripts/bench.sh            everything; needs `scripts/install-deps.sh test` first (PostgreSQL, .venv)
 #   scripts/bench.sh einvoice   only the e-invoices: needs openssl and the build deps, no database
@@ -19,14 +21,15 @@
 #   scripts/bench.sh sweep      only the membership sweep: debug server binary + a throwaway PostgreSQL cluster
 #   scripts/bench.sh availability  only the salon availability engine (pure Swift, release build)
 #   scripts/bench.sh sales      only the minimarket sales: release server + load generator, SQLite and a throwaway PostgreSQL
+#   scripts/bench.sh report     only the sales report: debug server binary + a throwaway PostgreSQL cluster
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PART="${1:-all}"
 case "$PART" in
-  all | einvoice | history | sweep | availability | sales) ;;
-  *) echo "usage: scripts/bench.sh [einvoice|history|sweep|availability|sales]" >&2; exit 2 ;;
+  all | einvoice | history | sweep | availability | sales | report) ;;
+  *) echo "usage: scripts/bench.sh [einvoice|history|sweep|availability|sales|report]" >&2; exit 2 ;;
 esac
 JOBS="${BENCH_JOBS:-2000}"
 DELIVERIES="${BENCH_DELIVERIES:-1000}"
@@ -135,6 +138,19 @@ bench_sweep() {
   )
 }
 
+bench_report() {
+  echo "== the month's sales report with ${BENCH_REPORT_DOCS:-100000} documents (PostgreSQL) =="
+  swift build --product multinicho
+  local url
+  url="$(MULTINICHO_PG_STATE="$PG_STATE" scripts/pg-test-cluster.sh start)"
+  url="${url#export DATABASE_URL=}"
+  (
+    export DATABASE_URL="$url" DATA_DIR="$WORK" SECRET_KEY="bench-secret-key-0123456789abcdef0123456789" WORKER_CONCURRENCY=0
+    "$ROOT/.build/debug/multinicho" migrate --yes >/dev/null
+    "$ROOT/.build/debug/multinicho" bench-report --documents "${BENCH_REPORT_DOCS:-100000}"
+  )
+}
+
 bench_availability() {
   echo "== salon availability, any stylist (release) =="
   swift build -c release --product AvailabilityBench --scratch-path .build-release
@@ -186,6 +202,7 @@ case "$PART" in
   sales) bench_sales ;;
   availability) bench_availability ;;
   sweep) bench_sweep ;;
+  report) bench_report ;;
   history) bench_history ;;
   all)
     bench_einvoice
@@ -195,6 +212,8 @@ case "$PART" in
     bench_history
     echo
     bench_sweep
+    echo
+    bench_report
     echo
     bench_availability
     echo

@@ -25,6 +25,7 @@ public struct MinimarketModule: NicheModule {
     public var eventTypes: [EventType] { MarketEvents.types }
     public var onboardingSteps: [OnboardingStep] { MarketOnboarding.steps }
     public var sampleData: SampleData? { MarketSamples.data }
+    public var reportSections: [ReportSection] { MarketReports.sections }
 
     public var navigation: [NavigationItem] {
         [NavigationItem(LocalizedText(es: "Caja", en: "Till"), permission: Self.sell.id),

@@ -44,6 +44,7 @@ public struct SalonModule: NicheModule {
 
     public var onboardingSteps: [OnboardingStep] { SalonOnboarding.steps }
     public var sampleData: SampleData? { SalonSamples.data }
+    public var reportSections: [ReportSection] { SalonReports.sections }
 
     public func routes(_ routes: ModuleRoutes) throws {
         Self.registerStrings()

@@ -9,6 +9,11 @@ enum Mark {
     case box(x: Double, y: Double, width: Double, height: Double, stroke: Double?, fillGray: Double?)
     case qr([[Bool]], x: Double, y: Double, module: Double)
     case image(PNGImage, x: Double, y: Double, width: Double, height: Double)
+    /// A rectangle filled in a colour, e.g. a chart's bar or a legend's swatch.
+    case fill(x: Double, y: Double, width: Double, height: Double, color: RGB)
+    /// A line through `points` with a round dot of `dotRadius` on each (0 for none); dashed
+    /// lines tell series apart on a black-and-white printer.
+    case polyline([(x: Double, y: Double)], width: Double, color: RGB, dashed: Bool, dotRadius: Double)
 
     /// The top edge, which decides the page a mark lands on when a block is split.
     var top: Double {
@@ -18,6 +23,9 @@ enum Mark {
         case .box(_, let y, _, _, _, _): y
         case .qr(_, _, let y, _): y
         case .image(_, _, let y, _, _): y
+        case .fill(_, let y, _, _, _): y
+        case .polyline(let points, let width, _, _, let dotRadius):
+            (points.map(\.y).min() ?? 0) - max(width / 2, dotRadius)
         }
     }
 
@@ -33,6 +41,24 @@ enum Mark {
             .qr(modules, x: x, y: y + dy, module: module)
         case let .image(image, x, y, width, height):
             .image(image, x: x, y: y + dy, width: width, height: height)
+        case let .fill(x, y, width, height, color):
+            .fill(x: x, y: y + dy, width: width, height: height, color: color)
+        case let .polyline(points, width, color, dashed, dotRadius):
+            .polyline(points.map { (x: $0.x, y: $0.y + dy) }, width: width, color: color, dashed: dashed, dotRadius: dotRadius)
         }
+    }
+}
+
+/// A colour for fills and lines, each component from 0 to 1. Text stays black.
+struct RGB: Equatable {
+    var red: Double
+    var green: Double
+    var blue: Double
+
+    /// `RGB(hex: 0xb3261e)`: colours are written this way in the style sheets they match.
+    init(hex: UInt32) {
+        red = Double((hex >> 16) & 0xff) / 255
+        green = Double((hex >> 8) & 0xff) / 255
+        blue = Double(hex & 0xff) / 255
     }
 }

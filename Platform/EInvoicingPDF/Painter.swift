@@ -22,6 +22,12 @@ struct Painter {
                 drawQR(modules, x: x, y: y, module: module)
             case let .image(image, x, y, width, height):
                 drawImage(image, x: x, y: y, width: width, height: height)
+            case let .fill(x, y, width, height, color):
+                cairo_set_source_rgb(context, color.red, color.green, color.blue)
+                cairo_rectangle(context, x, y, width, height)
+                cairo_fill(context)
+            case let .polyline(points, width, color, dashed, dotRadius):
+                drawPolyline(points, width: width, color: color, dashed: dashed, dotRadius: dotRadius)
             }
         }
     }
@@ -68,6 +74,34 @@ struct Painter {
         cairo_scale(context, width / image.width, height / image.height)
         cairo_set_source_surface(context, image.surface, 0, 0)
         cairo_paint(context)
+        cairo_restore(context)
+    }
+
+    /// A single point still shows: round caps draw a zero-length segment as a dot.
+    private func drawPolyline(_ points: [(x: Double, y: Double)], width: Double, color: RGB,
+                              dashed: Bool, dotRadius: Double) {
+        guard let first = points.first else { return }
+        cairo_save(context)
+        cairo_set_source_rgb(context, color.red, color.green, color.blue)
+        cairo_set_line_width(context, width)
+        cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
+        if dashed {
+            let pattern = [width * 3, width * 2.5]
+            cairo_set_dash(context, pattern, Int32(pattern.count), 0)
+        }
+        cairo_move_to(context, first.x, first.y)
+        for point in points.count == 1 ? points : Array(points.dropFirst()) {
+            cairo_line_to(context, point.x, point.y)
+        }
+        cairo_stroke(context)
+        if dotRadius > 0 {
+            for point in points {
+                cairo_new_sub_path(context)
+                cairo_arc(context, point.x, point.y, dotRadius, 0, 2 * Double.pi)
+            }
+            cairo_fill(context)
+        }
         cairo_restore(context)
     }
 }

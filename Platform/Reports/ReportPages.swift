@@ -9,12 +9,15 @@ enum ReportPages {
         let pages = app.tenantPages.grouped("reports")
         pages.get(use: show)
         pages.get("ventas.xlsx", use: ReportWorkbook.download)
+        pages.get("ventas.pdf", use: ReportDocument.download)
     }
 
     struct PeriodLink: Encodable { let label: String; let href: String; let current: Bool }
     struct Card: Encodable { let label: String; let value: String; let id: String }
     struct TableRow: Encodable { let label: String; let count: String; let total: String; let share: String }
     struct Table: Encodable { let id: String; let title: String; let countTitle: String; let rows: [TableRow]; let empty: Bool }
+
+    struct Section: Encodable { let id: String; let title: String; let columns: [String]; let rows: [[String]]; let empty: Bool }
 
     struct Content: Encodable {
         let title: String
@@ -28,7 +31,9 @@ enum ReportPages {
         let comparison: String
         let share: String
         let tables: [Table]
+        let sections: [Section]
         let xlsxHref: String
+        let pdfHref: String
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

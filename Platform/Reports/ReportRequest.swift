@@ -11,6 +11,8 @@ struct ReportRequest {
     let range: LimaDateRange
     let previousRange: LimaDateRange
     let comparison: SalesComparison
+    /// The enabled modules' own tables, for the period.
+    let sections: [(section: ReportSection, rows: [[ReportSection.Value]])]
 
     /// The period from `?period=` or `?from=&to=`; a bad one throws `FieldErrors` on `from`.
     static func period(of req: Request) throws -> ReportPeriod {
@@ -32,7 +34,13 @@ struct ReportRequest {
         let current = try await SalesQuery.report(tenantID: context.tenantID, environment: environment, from: range.from, to: range.to, on: req.db)
         let before = try await SalesQuery.report(tenantID: context.tenantID, environment: environment, from: previous.from, to: previous.to,
                                                  on: req.db)
+        var sections: [(section: ReportSection, rows: [[ReportSection.Value]])] = []
+        for module in req.application.modules.modules where context.enabledModules.contains(module.id) {
+            for section in module.reportSections {
+                sections.append((section, try await section.rows(context.scope, range.from, range.to)))
+            }
+        }
         return ReportRequest(period: period, range: range, previousRange: previous,
-                             comparison: SalesComparison(current: current, previous: before))
+                             comparison: SalesComparison(current: current, previous: before), sections: sections)
     }
 }

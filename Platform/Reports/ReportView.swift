@@ -26,8 +26,9 @@ enum ReportView {
             from: report.range.from.iso, to: report.range.to.iso, error: error, cards: cards,
             change: report.comparison.change.map { "\($0 > 0 ? "+" : "")\($0)%" },
             bars: bars(report, english: english), comparison: comparison(report, req), share: share(current, req),
-            tables: tables(current, req),
-            xlsxHref: "\(base)/ventas.xlsx?from=\(report.range.from.iso)&to=\(report.range.to.iso)")
+            tables: tables(current, req), sections: sections(report, req),
+            xlsxHref: "\(base)/ventas.xlsx?from=\(report.range.from.iso)&to=\(report.range.to.iso)",
+            pdfHref: "\(base)/ventas.pdf?from=\(report.range.from.iso)&to=\(report.range.to.iso)")
     }
 
     static func money(_ cents: Int64) -> String { Money(cents: cents).formatted }
@@ -69,7 +70,7 @@ enum ReportView {
     /// Each payment method's share of the sales.
     static func share(_ report: SalesReport, _ req: Request) -> String {
         let parts = report.paymentMethods.filter { $0.total > 0 }.map { row in
-            SVGShareChart.Part(label: row.key.isEmpty ? req.t("reports.unknown") : methodName(row.key, req), value: Int(row.total))
+            SVGShareChart.Part(label: row.key.isEmpty ? req.t("reports.unknown") : methodName(row.key, req.language), value: Int(row.total))
         }
         return SVGShareChart.render(parts, title: req.t("reports.by_method"), noDataText: req.t("reports.none"),
                                     format: { Money(cents: Int64($0)).formatted })
@@ -81,7 +82,7 @@ enum ReportView {
             table("customers", req.t("reports.by_customer"), documents, report.customers, report, req),
             table("products", req.t("reports.by_product"), req.t("reports.quantity"), report.products, report, req),
             table("methods", req.t("reports.by_method"), documents, report.paymentMethods.map { row in
-                SalesReport.Row(key: row.key, label: methodName(row.key, req), count: row.count, total: row.total)
+                SalesReport.Row(key: row.key, label: methodName(row.key, req.language), count: row.count, total: row.total)
             }, report, req),
             table("staff", req.t("reports.by_staff"), documents, report.staff, report, req),
         ]
@@ -97,7 +98,25 @@ enum ReportView {
         return ReportPages.Table(id: id, title: title, countTitle: countTitle, rows: Array(shown), empty: rows.isEmpty)
     }
 
-    static func methodName(_ key: String, _ req: Request) -> String {
-        key.isEmpty ? "" : req.t("reports.method.\(key)")
+    static func sections(_ report: ReportRequest, _ req: Request) -> [ReportPages.Section] {
+        report.sections.map { section, rows in
+            ReportPages.Section(
+                id: section.id, title: section.title.text(for: req.language),
+                columns: section.columns.map { $0.title.text(for: req.language) },
+                rows: rows.map { $0.map(text) }, empty: rows.isEmpty)
+        }
+    }
+
+    static func text(_ value: ReportSection.Value) -> String {
+        switch value {
+        case .text(let text): text
+        case .money(let money): money.formatted
+        case .count(let count): "\(count)"
+        case .quantity(let quantity): DecimalText.trimmed(quantity, maxScale: 3)
+        }
+    }
+
+    static func methodName(_ key: String, _ language: Language) -> String {
+        key.isEmpty ? "" : Strings.text("reports.method.\(key)", language)
     }
 }

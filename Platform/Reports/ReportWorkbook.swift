@@ -7,9 +7,9 @@ import XLSXWriter
 /// The report as an Excel workbook: a summary sheet, then one sheet per breakdown, with real
 /// numbers in soles, real dates, a frozen header and set widths.
 enum ReportWorkbook {
-    static func workbook(_ report: ReportRequest, _ req: Request) -> XLSXWorkbook {
+    static func workbook(_ report: ReportRequest, _ language: Language) -> XLSXWorkbook {
         let current = report.comparison.current
-        let t = { (key: String) in req.t(key) }
+        let t = { (key: String) in Strings.text(key, language) }
         let unknown = t("reports.unknown")
         func rows(_ rows: [SalesReport.Row], label: (SalesReport.Row) -> String = { $0.label }) -> [[XLSXCell]] {
             rows.map { [.text(label($0).isEmpty ? unknown : label($0)), .decimal($0.count), .money(Money(cents: $0.total))] }
@@ -20,39 +20,57 @@ enum ReportWorkbook {
         }
         let documents = t("reports.documents")
         return XLSXWorkbook(sheets: [
-            summary(report, req),
+            summary(report, language),
             XLSXSheet(name: t("reports.sheet.days"), columns: [XLSXColumn(title: t("reports.sheet.day"), width: 14),
                                                                XLSXColumn(title: t("reports.amount"), width: 16)],
                       rows: current.days.map { [.date($0.day), .money(Money(cents: $0.total))] }),
             breakdown(t("reports.by_customer"), t("reports.sheet.customer"), documents, rows(current.customers)),
             breakdown(t("reports.by_product"), t("reports.sheet.product"), t("reports.quantity"), rows(current.products)),
             breakdown(t("reports.by_method"), t("reports.sheet.method"), documents,
-                      rows(current.paymentMethods) { ReportView.methodName($0.key, req) }),
+                      rows(current.paymentMethods) { ReportView.methodName($0.key, language) }),
             breakdown(t("reports.by_staff"), t("reports.sheet.seller"), documents, rows(current.staff)),
-        ])
+        ] + report.sections.map { sheet($0.section, $0.rows, language) })
+    }
+
+    /// A module's table as a sheet, its numbers as numbers.
+    static func sheet(_ section: ReportSection, _ rows: [[ReportSection.Value]], _ language: Language) -> XLSXSheet {
+        XLSXSheet(
+            name: section.title.text(for: language),
+            columns: section.columns.map { XLSXColumn(title: $0.title.text(for: language), width: $0.numeric ? 14 : 36) },
+            rows: rows.map { row in
+                row.map { value -> XLSXCell in
+                    switch value {
+                    case .text(let text): .text(text)
+                    case .money(let money): .money(money)
+                    case .count(let count): .integer(count)
+                    case .quantity(let quantity): .decimal(quantity)
+                    }
+                }
+            })
     }
 
     /// The totals of the period and of the one before, side by side.
-    static func summary(_ report: ReportRequest, _ req: Request) -> XLSXSheet {
+    static func summary(_ report: ReportRequest, _ language: Language) -> XLSXSheet {
         let (now, before) = (report.comparison.current.totals, report.comparison.previous.totals)
+        let t = { (key: String) in Strings.text(key, language) }
         let line = { (label: String, a: Int64, b: Int64) -> [XLSXCell] in [.text(label), .money(Money(cents: a)), .money(Money(cents: b))] }
         return XLSXSheet(
-            name: req.t("reports.sheet.summary"),
-            columns: [XLSXColumn(title: report.range.title, width: 30), XLSXColumn(title: req.t("reports.sheet.period"), width: 18),
-                      XLSXColumn(title: "\(req.t("reports.previous")) (\(report.previousRange.title))", width: 30)],
+            name: t("reports.sheet.summary"),
+            columns: [XLSXColumn(title: report.range.title, width: 30), XLSXColumn(title: t("reports.sheet.period"), width: 18),
+                      XLSXColumn(title: "\(t("reports.previous")) (\(report.previousRange.title))", width: 30)],
             rows: [
-                line(req.t("reports.subtotal"), now.subtotal, before.subtotal),
+                line(t("reports.subtotal"), now.subtotal, before.subtotal),
                 line("IGV", now.igv, before.igv),
-                line(req.t("reports.total"), now.total, before.total),
-                [.text(req.t("reports.documents")), .integer(now.documents), .integer(before.documents)],
-                [.text(req.t("reports.sheet.credit_notes")), .integer(now.creditNotes), .integer(before.creditNotes)],
+                line(t("reports.total"), now.total, before.total),
+                [.text(t("reports.documents")), .integer(now.documents), .integer(before.documents)],
+                [.text(t("reports.sheet.credit_notes")), .integer(now.creditNotes), .integer(before.creditNotes)],
             ])
     }
 
     @Sendable static func download(req: Request) async throws -> Response {
         let period = try ReportRequest.period(of: req)
         let report = try await ReportRequest.load(req, period: period)
-        let data = try workbook(report, req).data()
+        let data = try workbook(report, req.language).data()
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers.contentDisposition = .init(.attachment, filename: "ventas-\(report.range.from.iso)-\(report.range.to.iso).xlsx")

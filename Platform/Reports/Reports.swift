@@ -8,5 +8,6 @@ public enum Reports {
         app.platformNavigation.append(NavigationItem(.init(es: "Reportes", en: "Reports"), path: "reports",
                                                      permission: CorePermission.reports.id))
         ReportPages.routes(app)
+        app.asyncCommands.use(ReportBenchCommand(), as: "bench-report")
     }
 }

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import Invoicing
 @testable import Minimarket
+@testable import Salon
 @testable import Reports
 import Shared
 import Testing
@@ -68,6 +69,10 @@ extension AllTests.ReportTests {
             #expect(page.body.contains("<td>Member caja@bodega.pe</td><td>2</td><td>S/ 9.20</td>"))
             #expect(page.body.contains(#"id="chart-bars""#) && page.body.contains(#"id="chart-comparison""#))
             #expect(page.body.contains(#"id="chart-share""#) && page.body.contains("Efectivo"))
+            // The minimarket's own table: the returned sale does not count.
+            #expect(page.body.contains(#"id="section-minimarket-best-sellers""#))
+            #expect(page.body.contains("<tr><td>Arroz Costeño 750 g</td><td>4</td><td>S/ 16.80</td></tr>"))
+            #expect(page.body.contains(#"id="section-minimarket-low-stock""#))
         }
     }
 
@@ -104,7 +109,9 @@ extension AllTests.ReportTests {
             #expect(response.headers.first(name: .contentDisposition)?.contains(".xlsx") == true)
             let probe = try XLSXProbe.read(Data(buffer: response.body))
             #expect(probe.sheets.map(\.name) == ["Resumen", "Por día", "Por cliente", "Por producto o servicio", "Por medio de pago",
-                                                  "Por vendedor"])
+                                                  "Por vendedor", "Más vendidos", "Stock bajo"])
+            let best = probe.sheets[6].rows.dropFirst().first { $0[0].value == .string("Arroz Costeño 750 g") }
+            #expect(best?[1].value == .number(4) && best?[2].value == .number(16.8) && best?[2].format.contains("S/") == true)
             #expect(probe.sheets.allSatisfy { $0.freezePanes == "A2" && $0.headerBold.allSatisfy { $0 } })
             let summary = probe.sheets[0].rows
             let total = try #require(summary.first { $0.first?.value == .string("Total vendido") })
@@ -117,6 +124,49 @@ extension AllTests.ReportTests {
             #expect(methods.contains([.string("Efectivo"), .number(17.6)]) && methods.contains([.string("Yape"), .number(4.2)]))
             let products = probe.sheets[3].rows.dropFirst()
             #expect(products.contains { $0[0].value == .string("Arroz Costeño 750 g") && $0[1].value == .number(4) && $0[2].value == .number(16.8) })
+        }
+    }
+
+    /// A salon's paid booking: paid in the sandbox, issued for its stylist, its service one
+    /// product whatever the day, and the salon's table of services per stylist.
+    @Test func aSalonReportCountsItsStylists() async throws {
+        try await withSalon { world in
+            let app = world.app
+            let created = try await apiPost(app, "/api/v1/salon/bookings", key: world.key,
+                                            json: world.bookingJSON(world.at("10:00"), service: world.alisado, staff: world.ana))
+            let id = try #require(try created.json()["id"] as? String)
+            let pay = try await apiPost(app, "/api/v1/salon/bookings/\(id)/pay", key: world.key, json: #"{"method": "sandbox"}"#)
+            try await approveInSandbox(app, try #require(try pay.json()["paymentID"] as? String).lowercased())
+            try await settle(app)
+
+            let today = LimaDate(app.clock.now())
+            let report = try await SalesQuery.report(tenantID: world.business.id, environment: .sandbox, from: today, to: today, on: app.db)
+            #expect(report.totals.total == 12000 && report.paymentMethods.map(\.key) == ["sandbox"])
+            let ana = try #require(try await SalonStylist.find(world.ana, on: app.db))
+            let anaUser = try #require(try await User.find(ana.userID, on: app.db))
+            #expect(report.staff.map(\.label) == [anaUser.name], "issued for the stylist who did the work")
+            #expect(report.products.map(\.label) == ["Alisado corto"] && report.products.first?.key.hasPrefix("SRV-") == true)
+
+            let owner = try await ownerBrowser(app, world.business)
+            let page = try await owner.get("/t/\(world.slug)/reports?from=\(today.iso)&to=\(salonTuesday.iso)")
+            #expect(page.status == .ok && page.body.contains(#"id="section-salon-stylists""#))
+            #expect(page.body.contains("<tr><td>\(ana.name)</td><td>1</td><td>S/ 120.00</td></tr>"))
+        }
+    }
+
+    /// The PDF download: A4, the business, the totals and the tables, as text a reader extracts.
+    @Test func pdfDownloadCarriesTheTotalsAsText() async throws {
+        try await withMarket { world in
+            let owner = try await daysSales(world)
+            let cookie = try #require(owner.cookie)
+            let response = try await world.app.testing().sendRequest(
+                .GET, "/t/\(world.business.slug)/reports/ventas.pdf?period=today", headers: ["Cookie": "mn_session=\(cookie)"])
+            #expect(response.status == .ok && response.headers.contentType == .pdf)
+            let probe = try PDFProbe.read(Data(buffer: response.body))
+            let text = probe.text.joined(separator: "\n")
+            #expect(text.contains("Reporte de ventas") && text.contains("Bodega Doña Rosa · RUC \(RUCs.a)"))
+            #expect(text.contains("Total vendido") && text.contains("S/ 21.80"))
+            #expect(text.contains("Arroz Costeño 750 g") && text.contains("Más vendidos") && text.contains("Página 1 de"))
         }
     }
 }

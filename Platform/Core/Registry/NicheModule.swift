@@ -47,6 +47,9 @@ public protocol NicheModule: Sendable {
 
     /// Example data an owner can ask for during onboarding and remove with one click.
     var sampleData: SampleData? { get }
+
+    /// Tables the module adds to the sales report.
+    var reportSections: [ReportSection] { get }
 }
 
 extension NicheModule {
@@ -63,6 +66,7 @@ extension NicheModule {
     public func didEnable(for tenantID: UUID, on database: any Database) async throws {}
     public func seedDemo(_ demo: DemoSeed) async throws -> [String] { [] }
     public var sampleData: SampleData? { nil }
+    public var reportSections: [ReportSection] { [] }
 }
 
 /// The builders a module mounts its routes on.
