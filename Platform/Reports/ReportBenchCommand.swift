@@ -80,7 +80,7 @@ struct ReportBenchCommand: AsyncCommand {
             SELECT gen_random_uuid(), \(bind: tenantID), 'sandbox',
                    CASE WHEN g % 33 = 0 THEN '07' WHEN g % 10 = 0 THEN '01' ELSE '03' END,
                    CASE WHEN g % 33 = 0 THEN 'BC01' WHEN g % 10 = 0 THEN 'F001' ELSE 'B001' END, g, 'accepted',
-                   to_char(\(bind: month.from.iso)::date + (g % \(bind: month.dayCount)), 'YYYY-MM-DD'), 'PEN',
+                   to_char(\(bind: month.from.iso)::date + (g % \(bind: month.dayCount))::int, 'YYYY-MM-DD'), 'PEN',
                    CASE WHEN g % 10 = 0 THEN '6' ELSE '1' END, lpad((g % 2000)::text, 8, '0'), 'Cliente ' || (g % 2000),
                    '[' || string_agg_items.items || ']', 1000 + g % 5000, 0, 0, (1000 + g % 5000) * 18 / 100,
                    (1000 + g % 5000) + (1000 + g % 5000) * 18 / 100, md5(g::text || \(bind: tenantID.uuidString)), '', 'pos',
