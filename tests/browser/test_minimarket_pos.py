@@ -196,3 +196,10 @@ def test_cashier_scans_pays_cash_and_finds_the_boleta(server, driver, screenshot
     expect_text(driver, "documents", number)
     row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "#documents tbody tr") if number in r.text)
     assert "S/ 11.03" in row.text, row.text
+
+    # The owner's sales report for today: the sale is in it, paid in cash, and its charts drawn.
+    driver.get(server.url(f"/t/{slug}/reports?period=today"))
+    expect_text(driver, "card-total", "S/ 11.03")
+    assert "Efectivo" in visible(driver, "table-methods").text
+    assert driver.find_elements(By.CSS_SELECTOR, "#chart-bars svg, #chart-comparison svg, #chart-share svg")
+    driver.save_screenshot(str(screenshots_dir / "reports.png"))
