@@ -125,8 +125,8 @@ bench_history() {
   )
 }
 
-bench_sweep() {
-  echo "== membership sweep with ${BENCH_TENANTS:-100000} businesses (PostgreSQL) =="
+# A `multinicho` bench command (its arguments) with the debug binary on the throwaway PostgreSQL.
+run_pg_bench() {
   swift build --product multinicho
   local url
   url="$(MULTINICHO_PG_STATE="$PG_STATE" scripts/pg-test-cluster.sh start)"
@@ -134,21 +134,18 @@ bench_sweep() {
   (
     export DATABASE_URL="$url" DATA_DIR="$WORK" SECRET_KEY="bench-secret-key-0123456789abcdef0123456789" WORKER_CONCURRENCY=0
     "$ROOT/.build/debug/multinicho" migrate --yes >/dev/null
-    "$ROOT/.build/debug/multinicho" bench-sweep --tenants "${BENCH_TENANTS:-100000}"
+    "$ROOT/.build/debug/multinicho" "$@"
   )
+}
+
+bench_sweep() {
+  echo "== membership sweep with ${BENCH_TENANTS:-100000} businesses (PostgreSQL) =="
+  run_pg_bench bench-sweep --tenants "${BENCH_TENANTS:-100000}"
 }
 
 bench_report() {
   echo "== the month's sales report with ${BENCH_REPORT_DOCS:-100000} documents (PostgreSQL) =="
-  swift build --product multinicho
-  local url
-  url="$(MULTINICHO_PG_STATE="$PG_STATE" scripts/pg-test-cluster.sh start)"
-  url="${url#export DATABASE_URL=}"
-  (
-    export DATABASE_URL="$url" DATA_DIR="$WORK" SECRET_KEY="bench-secret-key-0123456789abcdef0123456789" WORKER_CONCURRENCY=0
-    "$ROOT/.build/debug/multinicho" migrate --yes >/dev/null
-    "$ROOT/.build/debug/multinicho" bench-report --documents "${BENCH_REPORT_DOCS:-100000}"
-  )
+  run_pg_bench bench-report --documents "${BENCH_REPORT_DOCS:-100000}"
 }
 
 bench_availability() {

@@ -8,24 +8,7 @@ enum SVGText {
     /// Escapes text for element content and double- or single-quoted attributes, and drops
     /// characters XML 1.0 forbids (control characters other than tab, newline and carriage
     /// return, and U+FFFE/U+FFFF), which would make the whole document unreadable.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// `color` if it is "#" and 3 to 8 hex digits, else `fallback`: a color goes into an
     /// attribute, so anything else (quotes, "url(...)", "red;...") could escape it.

@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// Minimal streaming XML writer: elements in the order they are written,
 /// no pretty-printing (the signature covers the exact bytes), text and
@@ -33,28 +34,5 @@ struct XMLWriter {
     /// Escapes the five XML specials and drops characters XML 1.0 cannot
     /// carry at all. The validator already refuses those; dropping them here
     /// means no input can ever produce a document a parser rejects.
-    static func escape(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                if isXMLCharacter(scalar) { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
-
-    /// XML 1.0 `Char` production.
-    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
+    static func escape(_ value: String) -> String { XMLText.escape(value) }
 }
