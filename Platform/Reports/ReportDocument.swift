@@ -56,18 +56,4 @@ enum ReportDocument {
             generatedAt: "\(english ? "Generated on" : "Generado el") \(LimaCalendar.formatDateTime(generated))",
             emptyText: t("reports.none"))
     }
-
-    @Sendable static func download(req: Request) async throws -> Response {
-        let period = try ReportRequest.period(of: req)
-        let report = try await ReportRequest.load(req, period: period)
-        let context = try req.tenantContext
-        let profile = try await InvoicingProfile.query(on: req.db).filter(\.$tenantID == context.tenantID).first()
-        let business = "\(context.tenant.displayName) · RUC \(context.tenant.ruc)"
-        let data = try pdf(report, business: business, logo: profile?.logoPNG, language: req.language,
-                           generated: req.application.clock.now()).render()
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = .pdf
-        response.headers.contentDisposition = .init(.attachment, filename: "ventas-\(report.range.from.iso)-\(report.range.to.iso).pdf")
-        return response
-    }
 }

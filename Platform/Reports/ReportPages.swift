@@ -8,8 +8,7 @@ enum ReportPages {
     static func routes(_ app: Application) {
         let pages = app.tenantPages.grouped("reports")
         pages.get(use: show)
-        pages.get("ventas.xlsx", use: ReportWorkbook.download)
-        pages.get("ventas.pdf", use: ReportDocument.download)
+        ReportDownloads.routes(pages)
     }
 
     struct PeriodLink: Encodable { let label: String; let href: String; let current: Bool }

@@ -27,17 +27,24 @@ struct ReportRequest {
     static func load(_ req: Request, period: ReportPeriod) async throws -> ReportRequest {
         try req.require(CorePermission.reports)
         let context = try req.tenantContext
-        let today = LimaDate(req.application.clock.now())
+        return try await build(app: req.application, tenantID: context.tenantID, modules: context.enabledModules, period: period, on: req.db)
+    }
+
+    /// The figures for `period`, with no request at hand (a background export).
+    static func build(
+        app: Application, tenantID: UUID, modules: Set<String>, period: ReportPeriod, on db: any Database
+    ) async throws -> ReportRequest {
+        let today = LimaDate(app.clock.now())
         let range = period.range(today: today)
         let previous = period.previousRange(today: today)
-        let environment = try await InvoicingEnvironment.current(of: context.tenantID, on: req.db)
-        let current = try await SalesQuery.report(tenantID: context.tenantID, environment: environment, from: range.from, to: range.to, on: req.db)
-        let before = try await SalesQuery.report(tenantID: context.tenantID, environment: environment, from: previous.from, to: previous.to,
-                                                 on: req.db)
+        let environment = try await InvoicingEnvironment.current(of: tenantID, on: db)
+        let current = try await SalesQuery.report(tenantID: tenantID, environment: environment, from: range.from, to: range.to, on: db)
+        let before = try await SalesQuery.report(tenantID: tenantID, environment: environment, from: previous.from, to: previous.to, on: db)
         var sections: [(section: ReportSection, rows: [[ReportSection.Value]])] = []
-        for module in req.application.modules.modules where context.enabledModules.contains(module.id) {
+        let scope = TenantScope(tenantID: tenantID, db: db)
+        for module in app.modules.modules where modules.contains(module.id) {
             for section in module.reportSections {
-                sections.append((section, try await section.rows(context.scope, range.from, range.to)))
+                sections.append((section, try await section.rows(scope, range.from, range.to)))
             }
         }
         return ReportRequest(period: period, range: range, previousRange: previous,

@@ -66,14 +66,4 @@ enum ReportWorkbook {
                 [.text(t("reports.sheet.credit_notes")), .integer(now.creditNotes), .integer(before.creditNotes)],
             ])
     }
-
-    @Sendable static func download(req: Request) async throws -> Response {
-        let period = try ReportRequest.period(of: req)
-        let report = try await ReportRequest.load(req, period: period)
-        let data = try workbook(report, req.language).data()
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.contentDisposition = .init(.attachment, filename: "ventas-\(report.range.from.iso)-\(report.range.to.iso).xlsx")
-        return response
-    }
 }

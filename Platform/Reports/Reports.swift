@@ -7,6 +7,8 @@ public enum Reports {
         Strings.add(es: ReportStrings.spanish, en: ReportStrings.english)
         app.platformNavigation.append(NavigationItem(.init(es: "Reportes", en: "Reports"), path: "reports",
                                                      permission: CorePermission.reports.id))
+        app.migrations.add(CreateReportExports())
+        app.jobHandlers.register(ReportDownloads.handler)
         ReportPages.routes(app)
         app.asyncCommands.use(ReportBenchCommand(), as: "bench-report")
     }

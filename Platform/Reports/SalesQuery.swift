@@ -28,6 +28,15 @@ enum SalesQuery {
             staff: try await staff(scope, sql, db))
     }
 
+    /// How many documents a report over `from...to` reads: decides whether it waits for a job.
+    static func documentCount(tenantID: UUID, from: LimaDate, to: LimaDate, on db: any Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { throw SalesQueryError.notSQL }
+        let environment = try await InvoicingEnvironment.current(of: tenantID, on: db)
+        let scope = Scope(tenantID: tenantID, environment: environment, from: from, to: to)
+        let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: InvoiceRecord.schema) WHERE \(scope.filter)").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     struct Scope: Sendable {
         let tenantID: UUID
         let environment: InvoicingEnvironment

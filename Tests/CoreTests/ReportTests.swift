@@ -169,5 +169,40 @@ extension AllTests.ReportTests {
             #expect(text.contains("Arroz Costeño 750 g") && text.contains("Más vendidos") && text.contains("Página 1 de"))
         }
     }
+
+    /// A report over more documents than the threshold is made by a job: a page with its
+    /// progress, then the file; another business cannot see it.
+    @Test func aBigReportIsMadeInTheBackgroundWithItsProgress() async throws {
+        try await withMarket { world in
+            let app = world.app
+            app.reportJobThreshold = 2
+            let owner = try await daysSales(world)
+            let started = try await owner.get("/t/\(world.business.slug)/reports/ventas.xlsx?period=today")
+            let location = try #require(started.location)
+            #expect(started.status == .seeOther && location.contains("/reports/exports/"))
+            let waiting = try await owner.get(location)
+            #expect(waiting.status == .ok && waiting.body.contains(#"data-waiting="true""#) && waiting.body.contains("En cola"))
+            #expect(!waiting.body.contains("export-download"))
+            #expect(try await owner.get("\(location)/file").status == .conflict)
+
+            try await runJobs(app)
+            let done = try await owner.get(location)
+            #expect(done.body.contains("Listo") && done.body.contains(#"id="export-download""#) && done.body.contains(#"aria-valuenow="100""#))
+            let cookie = try #require(owner.cookie)
+            let file = try await app.testing().sendRequest(.GET, "\(location)/file", headers: ["Cookie": "mn_session=\(cookie)"])
+            #expect(file.status == .ok)
+            let probe = try XLSXProbe.read(Data(buffer: file.body))
+            let total = try #require(probe.sheets.first?.rows.first { $0.first?.value == .string("Total vendido") })
+            #expect(total[1].value == .number(21.8))
+
+            let other = try await makeBusiness(app, name: "Otra Bodega", email: "otra@bodega.pe", modules: ["minimarket"])
+            let stranger = try await ownerBrowser(app, other)
+            let id = try #require(location.split(separator: "/").last)
+            #expect(try await stranger.get("/t/\(other.slug)/reports/exports/\(id)").status == .notFound)
+
+            app.reportJobThreshold = 100
+            #expect(try await owner.get("/t/\(world.business.slug)/reports/ventas.pdf?period=today").status == .ok, "small: at once")
+        }
+    }
 }
 
