@@ -6,6 +6,7 @@ import Foundation
 @testable import Salon
 @testable import Reports
 import Shared
+import SQLKit
 import Testing
 import TestSupport
 import VaporTesting
@@ -47,6 +48,14 @@ extension AllTests.ReportTests {
             #expect(records.count == 5 && records.filter { $0.documentType == "07" }.count == 1)
             let expected = records.reduce(Int64(0)) { $0 + ($1.documentType == "07" ? -$1.totalCents : $1.totalCents) }
             #expect(expected == 500 + 420 + 1260)
+            // And straight from SQL, written here rather than borrowed from the report's code.
+            let sql = try #require(world.app.db as? any SQLDatabase)
+            let summed = try #require(try await sql.raw("""
+                SELECT CAST(SUM(total_cents) AS BIGINT) AS sold,
+                       (SELECT CAST(SUM(total_cents) AS BIGINT) FROM invoicing_documents WHERE document_type = '07') AS credited
+                FROM invoicing_documents WHERE document_type <> '07'
+                """).first())
+            #expect(try summed.decode(column: "sold", as: Int64.self) - summed.decode(column: "credited", as: Int64.self) == expected)
 
             let today = LimaDate(world.app.clock.now())
             let report = try await SalesQuery.report(tenantID: world.business.id, environment: .sandbox, from: today, to: today,
