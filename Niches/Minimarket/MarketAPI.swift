@@ -85,7 +85,7 @@ enum MarketAPI {
         let tenantID = try req.tenantContext.tenantID
         let now = req.application.clock.now()
         do {
-            try await req.db.transaction { tx in
+            _ = try await req.db.transaction { tx in
                 try await StockLedger.move(try product.requireID(), by: delta.milli, kind: kind, tenantID: tenantID, userID: req.currentUser?.id,
                                            note: note, now: now, on: tx)
             }

@@ -25,6 +25,23 @@ public struct CSVWriter: Sendable, Hashable {
         fields.map(field).joined(separator: separator.rawValue)
     }
 
+    /// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a tab or a carriage
+    /// return first) gets a leading apostrophe, which Excel shows as text and hides: a product
+    /// named `=HYPERLINK(...)` must not run when the owner opens the export.
+    public static func inert(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// The text `inert` protected, as it was; other text unchanged.
+    public static func restored(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.first == "'", let second = scalars.dropFirst().first, formulaStarts.contains(second) else { return text }
+        return String(text.dropFirst())
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
     public func field(_ value: String) -> String {
         let special: Set<Unicode.Scalar> = [separator.scalar, "\"", "\r", "\n"]
         guard value.unicodeScalars.contains(where: special.contains) else { return value }

@@ -50,10 +50,11 @@ extension ProductRow {
 
     private func cell(_ field: ProductField) -> String {
         switch field {
-        case .name: name
-        case .sku: sku ?? ""
+        // Free text: kept from turning into a formula (numbers are written by us and stay as they are).
+        case .name: CSVWriter.inert(name)
+        case .sku: CSVWriter.inert(sku ?? "")
         case .barcode: barcode?.digits ?? ""
-        case .category: category ?? ""
+        case .category: CSVWriter.inert(category ?? "")
         case .unit: unit.word
         case .price: price.decimalText
         case .affectation: affectation.word

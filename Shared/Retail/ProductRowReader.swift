@@ -47,7 +47,9 @@ struct ProductRowReader {
     }
 
     private mutating func string(_ field: ProductField, max: Int) -> String? {
-        guard let text = cell(field) else { return nil }
+        guard let cell = cell(field) else { return nil }
+        // Our own export protects formula-like text with an apostrophe; it is not part of the name.
+        let text = CSVWriter.restored(cell)
         guard text.count <= max else { fail(field, .tooLong(max: max)); return nil }
         return text
     }

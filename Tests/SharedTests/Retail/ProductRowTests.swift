@@ -41,4 +41,16 @@ struct ProductRowTests {
         #expect(imported.rowsWithErrors.isEmpty)
         #expect(imported.products == products)
     }
+
+    /// A name a spreadsheet would run as a formula is written as text, and read back as typed.
+    @Test func formulaLikeTextIsExportedInertAndReadBackAsTyped() throws {
+        let risky = ProductRow(name: "=HYPERLINK(\"http://x.pe\",\"clic\")", sku: "-PROMO", category: "@ofertas",
+                               price: Money(cents: 100), affectation: .gravado)
+        let record = risky.csvRecord
+        #expect(Array(record[0...3]) == ["'=HYPERLINK(\"http://x.pe\",\"clic\")", "'-PROMO", "", "'@ofertas"])
+        let imported = try ProductImport(table: try CSVTable(bytes: ProductRow.csv([risky], separator: .semicolon)))
+        #expect(imported.products == [risky])
+        #expect(CSVWriter.inert("Leche -1 L") == "Leche -1 L" && CSVWriter.restored("'Chicha") == "'Chicha",
+                "only a first character counts; an apostrophe before ordinary text is the owner's own")
+    }
 }
