@@ -20,14 +20,21 @@ struct CSRFMiddleware: AsyncMiddleware {
     struct FormToken: Decodable { let _csrf: String? }
 
     static let exemptPrefixes = ["/api/", "/hooks/", "/n/"]
+    /// The largest form body a page accepts (an upload: a certificate, a QR image, a CSV).
+    static let maxFormBytes = 4 << 20
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = request.url.path
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method), !Self.exemptPrefixes.contains(where: path.hasPrefix) else {
             return try await next.respond(to: request)
         }
-        let sent = request.headers.first(name: "X-CSRF-Token")
-            ?? (try? request.content.decode(FormToken.self))?._csrf
+        var sent = request.headers.first(name: "X-CSRF-Token")
+        if sent == nil {
+            // A browser may send a form's body after its headers, so it is still streaming when
+            // it gets here (uploads especially): read it whole first, or the token looks missing.
+            if request.body.data == nil { _ = try await request.body.collect(max: Self.maxFormBytes).get() }
+            sent = (try? request.content.decode(FormToken.self))?._csrf
+        }
         guard request.hasSession, let expected = request.session.data["csrf"], let sent,
               RandomToken.constantTimeEquals(sent, expected) else {
             throw Abort(.forbidden, reason: request.t("error.csrf"))
