@@ -57,12 +57,7 @@ struct SweepBenchCommand: AsyncCommand {
         context.console.print("sweep, same day again (nothing to do)      \(format(again)) s   ratio \(format(again / baseline))")
     }
 
-    private func timed(_ work: () async throws -> Void) async throws -> Double {
-        let start = Date()
-        try await work()
-        return Date().timeIntervalSince(start)
-    }
-
+    private func timed(_ work: () async throws -> Void) async throws -> Double { try await BenchTiming.seconds(work) }
     private func seconds(since start: Date) -> String { format(Date().timeIntervalSince(start)) }
-    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    private func format(_ value: Double) -> String { BenchTiming.format(value) }
 }

@@ -76,8 +76,10 @@ public struct SoldItem: Sendable {
 
     /// The description without what an issuer adds after " – " (a booking's date and time),
     /// so one service sold on many days is one product.
-    public var label: String {
-        guard productCode != nil, let range = description.range(of: " – ") else { return description }
+    public var label: String { Self.label(description, coded: productCode != nil) }
+
+    public static func label(_ description: String, coded: Bool) -> String {
+        guard coded, let range = description.range(of: " – ") else { return description }
         return String(description[..<range.lowerBound])
     }
 

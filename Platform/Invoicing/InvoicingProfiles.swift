@@ -66,6 +66,12 @@ enum InvoicingProfiles {
     /// sole trader given as a DNI, an address typed later). A sandbox certificate is made again
     /// for a new RUC: the signer checks the certificate against the issuer.
     static func follow(_ tenant: Tenant, profile: InvoicingProfile, app: Application, on db: any Database) async throws {
+        try take(tenant, into: profile, app: app)
+        try await profile.save(on: db)
+    }
+
+    /// `follow` without saving, for a caller that saves the profile with its own changes.
+    static func take(_ tenant: Tenant, into profile: InvoicingProfile, app: Application) throws {
         let now = app.clock.now()
         if profile.ruc != tenant.ruc {
             profile.ruc = tenant.ruc
@@ -82,7 +88,6 @@ enum InvoicingProfiles {
         if profile.addressLine.isEmpty, let address = tenant.address { profile.addressLine = address }
         if profile.district.isEmpty, let district = tenant.district { profile.district = district }
         profile.updatedAt = now
-        try await profile.save(on: db)
     }
 
     /// Four characters, the letter first, then letters or digits: `B001`, `F002`.

@@ -54,7 +54,9 @@ enum InvoicingStep {
     @Sendable static func apply(_ req: Request, _ values: StepValues) async throws -> StepForm.Outcome {
         let session = try await InvoicingSession.of(req)
         let profile = session.profile
-        try await InvoicingProfiles.follow(session.tenant, profile: profile, app: req.application, on: req.db)
+        // The business's data as of now (the certificate is checked against its RUC); saved below
+        // with the rest, or not at all when the step is refused.
+        try InvoicingProfiles.take(session.tenant, into: profile, app: req.application)
         var errors = FieldErrors()
         let boleta = (values.text("boleta_series") ?? "").uppercased()
         let factura = (values.text("factura_series") ?? "").uppercased()

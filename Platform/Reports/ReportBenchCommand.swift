@@ -95,11 +95,6 @@ struct ReportBenchCommand: AsyncCommand {
         return tenantID
     }
 
-    private func timed(_ work: () async throws -> Void) async throws -> Double {
-        let start = Date()
-        try await work()
-        return Date().timeIntervalSince(start)
-    }
-
-    private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+    private func timed(_ work: () async throws -> Void) async throws -> Double { try await BenchTiming.seconds(work) }
+    private func format(_ value: Double) -> String { BenchTiming.format(value, decimals: 3) }
 }

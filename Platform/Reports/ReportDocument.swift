@@ -17,21 +17,14 @@ enum ReportDocument {
         let before = ReportView.bucketed(report.comparison.previous, report.previousRange, grain)
         let labels = now.map { english ? $0.labelEn : $0.label }
         let money = { (cents: Int64) in Money(cents: cents).formatted }
-        func table(_ title: String, _ first: String, _ count: String, _ rows: [SalesReport.Row],
-                   label: (SalesReport.Row) -> String = { $0.label }) -> ReportPDF.Table {
-            ReportPDF.Table(
-                title: title, columns: [first, count, t("reports.amount")],
-                rows: rows.map { [label($0).isEmpty ? t("reports.unknown") : label($0), DecimalText.trimmed($0.count, maxScale: 3), money($0.total)] },
-                numericColumns: [1, 2],
-                totalRow: rows.isEmpty ? nil : [t("reports.total"), "", money(rows.reduce(Int64(0)) { $0 + $1.total })])
-        }
         let documents = t("reports.documents")
-        var tables = [
-            table(t("reports.by_customer"), t("reports.sheet.customer"), documents, current.customers),
-            table(t("reports.by_product"), t("reports.sheet.product"), t("reports.quantity"), current.products),
-            table(t("reports.by_method"), t("reports.sheet.method"), documents, current.paymentMethods) { ReportView.methodName($0.key, language) },
-            table(t("reports.by_staff"), t("reports.sheet.seller"), documents, current.staff),
-        ]
+        var tables = ReportBreakdown.all(current, language).map { breakdown in
+            ReportPDF.Table(
+                title: breakdown.title, columns: [breakdown.subject, breakdown.countTitle, t("reports.amount")],
+                rows: breakdown.rows.map { [$0.label, DecimalText.trimmed($0.count, maxScale: 3), money($0.total)] },
+                numericColumns: [1, 2],
+                totalRow: breakdown.rows.isEmpty ? nil : [t("reports.total"), "", money(breakdown.rows.reduce(Int64(0)) { $0 + $1.total })])
+        }
         tables += report.sections.map { section, rows in
             ReportPDF.Table(title: section.title.text(for: language), columns: section.columns.map { $0.title.text(for: language) },
                             rows: rows.map { $0.map(ReportView.text) },

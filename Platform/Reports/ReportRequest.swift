@@ -24,8 +24,8 @@ struct ReportRequest {
         }
     }
 
+    /// The caller has checked `CorePermission.reports`.
     static func load(_ req: Request, period: ReportPeriod) async throws -> ReportRequest {
-        try req.require(CorePermission.reports)
         let context = try req.tenantContext
         return try await build(app: req.application, tenantID: context.tenantID, modules: context.enabledModules, period: period, on: req.db)
     }

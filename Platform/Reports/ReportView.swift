@@ -77,25 +77,15 @@ enum ReportView {
     }
 
     static func tables(_ report: SalesReport, _ req: Request) -> [ReportPages.Table] {
-        let documents = req.t("reports.documents")
-        return [
-            table("customers", req.t("reports.by_customer"), documents, report.customers, report, req),
-            table("products", req.t("reports.by_product"), req.t("reports.quantity"), report.products, report, req),
-            table("methods", req.t("reports.by_method"), documents, report.paymentMethods.map { row in
-                SalesReport.Row(key: row.key, label: methodName(row.key, req.language), count: row.count, total: row.total)
-            }, report, req),
-            table("staff", req.t("reports.by_staff"), documents, report.staff, report, req),
-        ]
-    }
-
-    static func table(_ id: String, _ title: String, _ countTitle: String, _ rows: [SalesReport.Row], _ report: SalesReport,
-                      _ req: Request) -> ReportPages.Table {
         let total = report.totals.total
-        let shown = rows.prefix(50).map { row in
-            ReportPages.TableRow(label: row.label.isEmpty ? req.t("reports.unknown") : row.label, count: DecimalText.trimmed(row.count, maxScale: 3),
-                                 total: money(row.total), share: total == 0 ? "–" : "\(row.total * 100 / total)%")
+        return ReportBreakdown.all(report, req.language).map { breakdown in
+            let shown = breakdown.rows.prefix(50).map { row in
+                ReportPages.TableRow(label: row.label, count: DecimalText.trimmed(row.count, maxScale: 3), total: money(row.total),
+                                     share: total == 0 ? "–" : "\(row.total * 100 / total)%")
+            }
+            return ReportPages.Table(id: breakdown.id, title: breakdown.title, countTitle: breakdown.countTitle, rows: Array(shown),
+                                     empty: breakdown.rows.isEmpty)
         }
-        return ReportPages.Table(id: id, title: title, countTitle: countTitle, rows: Array(shown), empty: rows.isEmpty)
     }
 
     static func sections(_ report: ReportRequest, _ req: Request) -> [ReportPages.Section] {

@@ -10,26 +10,18 @@ enum ReportWorkbook {
     static func workbook(_ report: ReportRequest, _ language: Language) -> XLSXWorkbook {
         let current = report.comparison.current
         let t = { (key: String) in Strings.text(key, language) }
-        let unknown = t("reports.unknown")
-        func rows(_ rows: [SalesReport.Row], label: (SalesReport.Row) -> String = { $0.label }) -> [[XLSXCell]] {
-            rows.map { [.text(label($0).isEmpty ? unknown : label($0)), .decimal($0.count), .money(Money(cents: $0.total))] }
+        let breakdowns = ReportBreakdown.all(current, language).map { breakdown in
+            XLSXSheet(name: breakdown.title,
+                      columns: [XLSXColumn(title: breakdown.subject, width: 40), XLSXColumn(title: breakdown.countTitle, width: 14),
+                                XLSXColumn(title: t("reports.amount"), width: 16)],
+                      rows: breakdown.rows.map { [.text($0.label), .decimal($0.count), .money(Money(cents: $0.total))] })
         }
-        func breakdown(_ title: String, _ first: String, _ count: String, _ data: [[XLSXCell]]) -> XLSXSheet {
-            XLSXSheet(name: title, columns: [XLSXColumn(title: first, width: 40), XLSXColumn(title: count, width: 14),
-                                             XLSXColumn(title: t("reports.amount"), width: 16)], rows: data)
-        }
-        let documents = t("reports.documents")
         return XLSXWorkbook(sheets: [
             summary(report, language),
             XLSXSheet(name: t("reports.sheet.days"), columns: [XLSXColumn(title: t("reports.sheet.day"), width: 14),
                                                                XLSXColumn(title: t("reports.amount"), width: 16)],
                       rows: current.days.map { [.date($0.day), .money(Money(cents: $0.total))] }),
-            breakdown(t("reports.by_customer"), t("reports.sheet.customer"), documents, rows(current.customers)),
-            breakdown(t("reports.by_product"), t("reports.sheet.product"), t("reports.quantity"), rows(current.products)),
-            breakdown(t("reports.by_method"), t("reports.sheet.method"), documents,
-                      rows(current.paymentMethods) { ReportView.methodName($0.key, language) }),
-            breakdown(t("reports.by_staff"), t("reports.sheet.seller"), documents, rows(current.staff)),
-        ] + report.sections.map { sheet($0.section, $0.rows, language) })
+        ] + breakdowns + report.sections.map { sheet($0.section, $0.rows, language) })
     }
 
     /// A module's table as a sheet, its numbers as numbers.

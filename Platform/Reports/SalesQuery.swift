@@ -138,9 +138,8 @@ enum SalesQuery {
             WHERE \(scope.filter) GROUP BY 1
             """).all()
         return try rows.map { row in
-            let description = try row.decode(column: "description", as: String.self)
-            let coded = try row.decode(column: "coded", as: Bool.self)
-            let label = coded ? (description.components(separatedBy: " – ").first ?? description) : description
+            let label = SoldItem.label(try row.decode(column: "description", as: String.self),
+                                       coded: try row.decode(column: "coded", as: Bool.self))
             return SalesReport.Row(key: try row.decode(column: "key", as: String.self), label: label,
                                    count: Decimal(string: try row.decode(column: "quantity", as: String.self)) ?? 0,
                                    total: try row.decode(column: "total", as: Int64.self))

@@ -6,18 +6,8 @@
 /// names), so all text goes through `escape` and colors through `safeColor`: nothing a tenant
 /// types can add markup, attributes or styles to the page.
 public enum SVGBarChart {
-    public struct Bar: Sendable, Equatable {
-        public var label: String
-        public var value: Int
-        /// A CSS color like "#2f7d4a"; nil uses the default.
-        public var color: String?
-
-        public init(label: String, value: Int, color: String? = nil) {
-            self.label = label
-            self.value = value
-            self.color = color
-        }
-    }
+    /// No color uses `defaultColor`.
+    public typealias Bar = ChartItem
 
     /// The bar color when none (or an invalid one) is given: the console's green.
     public static let defaultColor = "#2f7d4a"

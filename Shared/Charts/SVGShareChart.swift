@@ -6,19 +6,9 @@
 /// A stacked bar rather than a pie because its legend rows can be read and compared on a 390 px
 /// phone, where slices of a small pie cannot. The default width fits such a phone unscaled.
 public enum SVGShareChart {
-    public struct Part: Sendable, Equatable {
-        public var label: String
-        /// Céntimos or counts; negative values count as zero (a share cannot be negative).
-        public var value: Int
-        /// A CSS color like "#2f7d4a"; nil (or invalid) uses `palette` by position.
-        public var color: String?
-
-        public init(label: String, value: Int, color: String? = nil) {
-            self.label = label
-            self.value = value
-            self.color = color
-        }
-    }
+    /// A negative value counts as zero (a share cannot be negative); no color uses `palette`
+    /// by position.
+    public typealias Part = ChartItem
 
     /// Part colors by position when none (or an invalid one) is given, distinct next to each other.
     public static let palette = ["#2f7d4a", "#6a1b9a", "#00838f", "#1f6fb2", "#d97706", "#8a94a6", "#b3261e"]
